@@ -1,0 +1,124 @@
+"""Settings from the environment (prefix ``LASTIVKA_``) and an optional ``.env`` file.
+
+A missing or invalid setting is reported in one line that names it, and the CLI exits with
+status 2; nobody should have to read a traceback to find a typo in a token.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = [
+    "EXAMPLE_SECRET",
+    "Settings",
+    "SettingsError",
+    "decode_key",
+    "load_settings",
+]
+
+ENV_PREFIX = "LASTIVKA_"
+#: The value shown in documentation; refused everywhere so nobody runs with it.
+EXAMPLE_SECRET = "REPLACE-ME-WITH-lastivka-keys-generate"  # noqa: S105 - refused, not used
+_TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; ``str()`` is the one line to print."""
+
+
+def decode_key(value: str) -> bytes:
+    """32 random bytes in URL-safe base64 (what ``lastivka keys generate`` prints)."""
+    if value.strip() == EXAMPLE_SECRET:
+        raise ValueError(
+            "is the example value from the documentation; run `lastivka keys generate`"
+        )
+    try:
+        raw = base64.urlsafe_b64decode(value.strip().encode() + b"=" * (-len(value.strip()) % 4))
+    except (binascii.Error, ValueError) as exc:
+        raise ValueError("is not URL-safe base64") from exc
+    if len(raw) != 32:
+        raise ValueError(f"must decode to 32 bytes, not {len(raw)}")
+    return raw
+
+
+class Settings(BaseSettings):
+    """Every setting Lastivka reads; the README's configuration table lists the same."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    telegram_token: SecretStr | None = None
+    telegram_api_url: str = "https://api.telegram.org"
+    data_dir: Path = Path("./data")
+    database_url: str | None = None
+    operator_chat_id: int | None = None
+    secret_key: SecretStr | None = None
+    old_secret_keys: SecretStr | None = None
+    default_locale: Literal["uk", "ru", "lv", "en"] = "en"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    strict_i18n: bool = False
+    max_concurrent_updates: int = Field(default=64, ge=1, le=10_000)
+
+    @field_validator("telegram_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value():
+            return None
+        if value is not None and not _TOKEN.match(value.get_secret_value()):
+            raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
+        return value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("must be an http(s) URL such as https://api.telegram.org")
+        return value.rstrip("/")
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @field_validator("secret_key", "old_secret_keys")
+    @classmethod
+    def _keys(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        for part in value.get_secret_value().split(","):
+            decode_key(part)
+        return value
+
+    @property
+    def db_url(self) -> str:
+        """The database URL: the setting, or a SQLite file in DATA_DIR."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'lastivka.db').resolve()}"
+
+    @property
+    def secret_file(self) -> Path:
+        return self.data_dir / "secret.key"
+
+
+def load_settings() -> Settings:
+    """Read settings or raise ``SettingsError`` naming the first bad one."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = ENV_PREFIX + str(error["loc"][0]).upper() if error["loc"] else "settings"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"setting {name} is invalid: {message}") from None

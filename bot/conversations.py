@@ -1,0 +1,85 @@
+"""One input for one person: load, step the engine, persist, render.
+
+Channel-neutral: the Telegram adapter and the terminal chat both call ``handle`` inside a
+unit of work, so what a content editor sees in the terminal is what Telegram users get.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db import repo
+from bot.i18n import Translator
+from bot.render import Rendered, render
+from dialogs.engine import Engine
+from dialogs.types import Conversation, Input, OpenCase
+
+__all__ = ["ConversationService", "Outcome", "utcnow"]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    messages: list[Rendered]
+    conversation: Conversation
+    locale: str
+    case_codes: tuple[str, ...]
+
+
+class ConversationService:
+    def __init__(
+        self, engine: Engine, translator: Translator, *, clock: Callable[[], datetime] = utcnow
+    ) -> None:
+        self.engine = engine
+        self.translator = translator
+        self.clock = clock
+
+    async def handle(
+        self,
+        session: AsyncSession,
+        *,
+        subject_id: str,
+        given: Input,
+        locale_hint: str,
+        chat_ref: bytes | None = None,
+        update_id: int | None = None,
+    ) -> Outcome:
+        now = self.clock()
+        before = await repo.load_conversation(session, subject_id)
+        result = await self.engine.step(before, given, locale_hint=locale_hint)
+        after = result.conversation
+        await repo.save_conversation(session, subject_id, after, chat_ref=chat_ref, now=now)
+        await repo.add_event(
+            session,
+            subject_id=subject_id,
+            update_id=update_id,
+            kind=result.event,
+            flow=after.flow,
+            state_from=before.state if before is not None else None,
+            state_to=after.state,
+            now=now,
+        )
+        codes = []
+        for effect in result.effects:
+            if isinstance(effect, OpenCase):
+                codes.append(
+                    await repo.record_case_request(
+                        session,
+                        subject_id=subject_id,
+                        priority=effect.priority,
+                        reason=effect.reason,
+                        now=now,
+                    )
+                )
+        locale = after.locale or locale_hint
+        return Outcome(render(self.translator, locale, result.effects), after, locale, tuple(codes))
+
+    async def current(self, session: AsyncSession, subject_id: str) -> Conversation | None:
+        return await repo.load_conversation(session, subject_id)

@@ -1,0 +1,3 @@
+"""Storage: tables, encrypted column types, the database handle and repositories."""
+
+__all__: list[str] = []

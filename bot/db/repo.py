@@ -1,0 +1,289 @@
+"""Repository functions: every SQL statement of the bot, each taking the session first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.tables import (
+    CaseRequestRow,
+    ConversationRow,
+    EventRow,
+    InboxRow,
+    OutboxRow,
+    SubjectRow,
+)
+from dialogs.types import Conversation, Priority
+from handoff.cases import new_case_code
+
+__all__ = [
+    "add_event",
+    "enqueue",
+    "forget_outbox",
+    "inbox_status",
+    "load_conversation",
+    "mark_update_done",
+    "mark_update_failed",
+    "outbox_rows",
+    "pending_updates",
+    "postpone_outbox",
+    "prune_inbox",
+    "record_case_request",
+    "remember_update",
+    "save_conversation",
+    "store_updates",
+]
+
+
+def _insert_ignore(session: AsyncSession, table: Any, rows: list[dict[str, Any]]) -> Any:
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return insert(table).values(rows).on_conflict_do_nothing()
+
+
+# -- conversations ------------------------------------------------------------------------
+
+
+async def load_conversation(session: AsyncSession, subject_id: str) -> Conversation | None:
+    row = await session.get(ConversationRow, subject_id)
+    if row is None:
+        return None
+    return Conversation(
+        flow=row.flow,
+        flow_version=row.flow_version,
+        state=row.state,
+        answers=row.answers,
+        locale=row.locale,
+    )
+
+
+async def save_conversation(
+    session: AsyncSession,
+    subject_id: str,
+    conversation: Conversation,
+    *,
+    chat_ref: bytes | None,
+    now: datetime,
+) -> None:
+    """Insert or update the person's conversation (and create the subject on first contact)."""
+    row = await session.get(ConversationRow, subject_id)
+    if row is None:
+        if await session.get(SubjectRow, subject_id) is None:
+            session.add(SubjectRow(id=subject_id, created_at=now, chat_ref=chat_ref))
+            await session.flush()
+        session.add(
+            ConversationRow(
+                subject_id=subject_id,
+                flow=conversation.flow,
+                flow_version=conversation.flow_version,
+                state=conversation.state,
+                answers=dict(conversation.answers),
+                locale=conversation.locale,
+                steps=1,
+                updated_at=now,
+            )
+        )
+        return
+    row.flow = conversation.flow
+    row.flow_version = conversation.flow_version
+    row.state = conversation.state
+    row.answers = dict(conversation.answers)
+    row.locale = conversation.locale
+    row.steps = row.steps + 1
+    row.updated_at = now
+
+
+async def add_event(
+    session: AsyncSession,
+    *,
+    subject_id: str,
+    update_id: int | None,
+    kind: str,
+    flow: str,
+    state_from: str | None,
+    state_to: str,
+    now: datetime,
+) -> None:
+    session.add(
+        EventRow(
+            at=now,
+            subject_id=subject_id,
+            update_id=update_id,
+            kind=kind,
+            flow=flow,
+            state_from=state_from,
+            state_to=state_to,
+        )
+    )
+
+
+async def record_case_request(
+    session: AsyncSession, *, subject_id: str, priority: Priority, reason: str, now: datetime
+) -> str:
+    """Record a request for a human; one open request per person (a repeat raises priority)."""
+    existing = await session.scalar(
+        select(CaseRequestRow).where(
+            CaseRequestRow.subject_id == subject_id, CaseRequestRow.status == "open"
+        )
+    )
+    if existing is not None:
+        existing.priority = max(existing.priority, int(priority))
+        return existing.code
+    while True:
+        code = new_case_code()
+        if await session.scalar(select(CaseRequestRow.id).where(CaseRequestRow.code == code)):
+            continue
+        session.add(
+            CaseRequestRow(
+                code=code,
+                subject_id=subject_id,
+                priority=int(priority),
+                reason=reason,
+                status="open",
+                created_at=now,
+            )
+        )
+        return code
+
+
+# -- inbox --------------------------------------------------------------------------------
+
+
+async def store_updates(
+    session: AsyncSession, updates: Sequence[tuple[int, bytes]], *, now: datetime
+) -> None:
+    """Store received updates; an update_id seen before is left as it is."""
+    if not updates:
+        return
+    rows = [
+        {
+            "update_id": update_id,
+            "received_at": now,
+            "payload": payload,
+            "status": "pending",
+            "attempts": 0,
+        }
+        for update_id, payload in updates
+    ]
+    await session.execute(_insert_ignore(session, InboxRow, rows))
+
+
+async def inbox_status(session: AsyncSession, update_id: int) -> str | None:
+    result: str | None = await session.scalar(
+        select(InboxRow.status).where(InboxRow.update_id == update_id)
+    )
+    return result
+
+
+async def mark_update_done(session: AsyncSession, update_id: int, *, now: datetime) -> None:
+    """Processed: drop the payload, keep the id so a redelivery is recognised."""
+    await session.execute(
+        update(InboxRow)
+        .where(InboxRow.update_id == update_id)
+        .values(status="done", payload=None, processed_at=now)
+    )
+
+
+async def remember_update(
+    session: AsyncSession, update_id: int, *, now: datetime, status: str = "done"
+) -> None:
+    """Mark an update processed (or given up), whether or not it passed through the inbox."""
+    values = {"status": status, "payload": None, "processed_at": now}
+    result = await session.execute(
+        update(InboxRow).where(InboxRow.update_id == update_id).values(**values)
+    )
+    if not getattr(result, "rowcount", 0):
+        session.add(InboxRow(update_id=update_id, received_at=now, attempts=0, **values))
+
+
+async def mark_update_failed(
+    session: AsyncSession, update_id: int, *, now: datetime, max_attempts: int
+) -> bool:
+    """Count a failed attempt; returns True once the update is given up (dead letter)."""
+    row = await session.get(InboxRow, update_id)
+    if row is None:
+        return True
+    row.attempts += 1
+    if row.attempts >= max_attempts:
+        row.status = "dead"
+        row.processed_at = now
+        return True
+    return False
+
+
+async def pending_updates(session: AsyncSession, limit: int = 500) -> list[tuple[int, bytes]]:
+    rows = await session.execute(
+        select(InboxRow.update_id, InboxRow.payload)
+        .where(InboxRow.status == "pending")
+        .order_by(InboxRow.update_id)
+        .limit(limit)
+    )
+    return [(update_id, payload) for update_id, payload in rows if payload is not None]
+
+
+async def prune_inbox(session: AsyncSession, *, before: datetime) -> int:
+    """Forget processed update ids older than Telegram's redelivery window."""
+    result = await session.execute(
+        delete(InboxRow).where(InboxRow.status != "pending", InboxRow.processed_at < before)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+# -- outbox -------------------------------------------------------------------------------
+
+
+async def enqueue(
+    session: AsyncSession,
+    *,
+    lane: int,
+    chat_key: str,
+    method: str,
+    payload: dict[str, Any],
+    update_id: int | None,
+    now: datetime,
+    not_before: datetime,
+) -> int:
+    row = OutboxRow(
+        created_at=now,
+        lane=lane,
+        chat_key=chat_key,
+        method=method,
+        payload=payload,
+        update_id=update_id,
+        attempts=0,
+        not_before=not_before,
+    )
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+async def forget_outbox(session: AsyncSession, ids: Iterable[int]) -> None:
+    """Sent (or given up): the row and its content go."""
+    id_list = list(ids)
+    if id_list:
+        await session.execute(delete(OutboxRow).where(OutboxRow.id.in_(id_list)))
+
+
+async def outbox_rows(session: AsyncSession, *, limit: int) -> list[OutboxRow]:
+    """Rows in sending order: lane first, then the order they were written."""
+    rows = await session.scalars(
+        select(OutboxRow).order_by(OutboxRow.lane, OutboxRow.id).limit(limit)
+    )
+    return list(rows)
+
+
+async def postpone_outbox(
+    session: AsyncSession, outbox_id: int, *, until: datetime, attempts: int
+) -> None:
+    await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id == outbox_id)
+        .values(not_before=until, attempts=attempts)
+    )

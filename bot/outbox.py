@@ -1,0 +1,200 @@
+"""The one way the bot sends: a persistent outbox and one sender.
+
+Messages are written to the outbox in the same transaction as the state change they
+follow, then sent right after the commit (the fast path). A row is deleted once Telegram
+has it. A row left behind (429, network trouble, a crash between commit and send) is sent
+by the background loop; at start-up every leftover row is due at once. A person's messages
+keep their order: while a chat has a message waiting for a retry, later ones wait too.
+
+Duplicates are possible only for messages in flight at a crash (sent, not yet deleted).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    ClientDecodeError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramNotFound,
+    TelegramRetryAfter,
+    TelegramServerError,
+    TelegramUnauthorizedError,
+)
+from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
+from aiolimiter import AsyncLimiter
+from sqlalchemy import update
+
+from bot.conversations import utcnow
+from bot.db import repo
+from bot.db.database import Database
+from bot.db.tables import OutboxRow
+
+__all__ = ["LANE_REPLY", "LEASE", "OutboxSender", "Queued"]
+
+log = logging.getLogger(__name__)
+
+#: Lanes: lower goes first. Replies to a person in a dialog come before anything else.
+LANE_REPLY = 0
+#: How long the fast path owns a fresh row before the background loop may take it.
+LEASE = timedelta(seconds=30)
+_METHODS: dict[str, type[TelegramMethod[Any]]] = {
+    "sendMessage": SendMessage,
+    "answerCallbackQuery": AnswerCallbackQuery,
+}
+_MAX_BACKOFF = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """An outbox row as the fast path holds it."""
+
+    id: int
+    chat_key: str
+    method: str
+    payload: dict[str, Any]
+    attempts: int = 0
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        db: Database,
+        bot: Bot,
+        *,
+        rate: float | None = 30.0,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.bot = bot
+        self.clock = clock
+        self._limiter = AsyncLimiter(rate, 1) if rate else None
+        self._waiting_chats: set[str] = set()
+        self._wake = asyncio.Event()
+
+    async def _call(self, method: str, payload: dict[str, Any]) -> None:
+        request = _METHODS[method].model_validate(payload)
+        if self._limiter is not None:
+            async with self._limiter:
+                await self.bot(request)
+        else:
+            await self.bot(request)
+
+    async def deliver(self, items: Sequence[Queued]) -> None:
+        """Send rows in order; whatever is not done is left to the background loop."""
+        done: list[int] = []
+        postponed: list[tuple[int, datetime, int]] = []
+        for item in items:
+            if item.chat_key in self._waiting_chats:
+                continue
+            verdict = await self._attempt(item)
+            if verdict is None:
+                done.append(item.id)
+            else:
+                postponed.append((item.id, verdict, item.attempts + 1))
+                self._waiting_chats.add(item.chat_key)
+        if done or postponed:
+            await self.db.run(lambda session: self._settle(session, done, postponed))
+        if postponed:
+            self._wake.set()
+
+    async def _settle(
+        self, session: Any, done: list[int], postponed: list[tuple[int, datetime, int]]
+    ) -> None:
+        await repo.forget_outbox(session, done)
+        for outbox_id, until, attempts in postponed:
+            await repo.postpone_outbox(session, outbox_id, until=until, attempts=attempts)
+
+    async def _attempt(self, item: Queued) -> datetime | None:
+        """None when the row is finished with (sent or refused for good), else retry time."""
+        try:
+            await self._call(item.method, item.payload)
+        except TelegramRetryAfter as exc:
+            return self.clock() + timedelta(seconds=exc.retry_after)
+        except (TelegramForbiddenError, TelegramNotFound) as exc:
+            log.warning(
+                "outbox %s: %s refused for good (%s)", item.id, item.method, type(exc).__name__
+            )
+            return None
+        except TelegramBadRequest as exc:
+            # The request itself is wrong (a bug, or a chat that is gone): retrying will not
+            # help, and keeping it would block the person's later messages.
+            log.error("outbox %s: %s bad request (%s)", item.id, item.method, type(exc).__name__)
+            return None
+        except (
+            TelegramNetworkError,
+            TelegramServerError,
+            ClientDecodeError,
+            TelegramUnauthorizedError,
+            TimeoutError,
+            OSError,
+        ) as exc:
+            delay = min(_MAX_BACKOFF, 2.0 ** min(item.attempts, 6)) * (0.5 + random.random())  # noqa: S311
+            log.warning("outbox %s: %s will retry (%s)", item.id, item.method, type(exc).__name__)
+            return self.clock() + timedelta(seconds=delay)
+        return None
+
+    async def recover(self) -> int:
+        """At start-up: whatever a previous process left is due now."""
+        now = self.clock()
+
+        async def job(session: Any) -> int:
+            result = await session.execute(update(OutboxRow).values(not_before=now))
+            return int(result.rowcount or 0)
+
+        count = await self.db.run(job)
+        if count:
+            log.info("outbox: %d message(s) left by the previous run will be sent", count)
+            self._wake.set()
+        return count
+
+    async def run(self, stop: asyncio.Event, *, idle: float = 1.0) -> None:
+        """The background loop: sends due rows until ``stop`` is set."""
+        while not stop.is_set():
+            sent_any = await self.drain_once()
+            if sent_any:
+                continue
+            self._wake.clear()
+            waiter = asyncio.ensure_future(self._wake.wait())
+            stopper = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({waiter, stopper}, timeout=idle, return_when=asyncio.FIRST_COMPLETED)
+            for task in (waiter, stopper):
+                task.cancel()
+
+    async def drain_once(self, limit: int = 500) -> bool:
+        """One pass over the outbox; True if it finished any row."""
+        now = self.clock()
+        rows = await self.db.run(lambda session: repo.outbox_rows(session, limit=limit))
+        blocked: set[str] = set()
+        finished = 0
+        for row in rows:
+            item = Queued(row.id, row.chat_key, row.method, row.payload, row.attempts)
+            if row.not_before > now:
+                # attempts == 0: a fresh row the fast path is sending right now.
+                if row.attempts > 0:
+                    blocked.add(item.chat_key)
+                continue
+            if item.chat_key in blocked:
+                continue
+            verdict = await self._attempt(item)
+            if verdict is None:
+                await self.db.run(lambda session, i=item.id: repo.forget_outbox(session, [i]))
+                finished += 1
+            else:
+                blocked.add(item.chat_key)
+                await self.db.run(
+                    lambda session, i=item.id, v=verdict, a=item.attempts + 1: repo.postpone_outbox(
+                        session, i, until=v, attempts=a
+                    )
+                )
+        self._waiting_chats = blocked
+        return finished > 0

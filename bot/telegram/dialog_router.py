@@ -1,0 +1,48 @@
+"""Private chats with people: every message and button goes to their dialog.
+
+Handlers are thin: they turn a Telegram object into an ``Input`` and hand it on.
+"""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.enums import ChatType, ContentType
+from aiogram.types import CallbackQuery, Message
+
+from bot.telegram.callbacks import decode_choice
+from bot.telegram.unit_of_work import UnitOfWork
+from dialogs.types import Command, Input, Text, Unsupported
+
+__all__ = ["message_input", "router"]
+
+router = Router(name="dialog")
+router.message.filter(F.chat.type == ChatType.PRIVATE)
+
+
+def message_input(message: Message) -> Input:
+    """What the person sent, as the engine sees it."""
+    text = message.text
+    if text is None:
+        kind = message.content_type
+        return Unsupported(str(kind.value if isinstance(kind, ContentType) else kind))
+    if text.startswith("/") and message.forward_origin is None:
+        head, _, arg = text[1:].partition(" ")
+        name = head.split("@", 1)[0].lower()
+        return Command(name, arg.strip()) if name else Text(text)
+    return Text(text)
+
+
+@router.message()
+async def on_message(message: Message, uow: UnitOfWork) -> None:
+    if message.from_user is not None and not message.from_user.is_bot:
+        await uow.dialog(message.from_user, message.chat.id, message_input(message))
+
+
+@router.callback_query()
+async def on_button(query: CallbackQuery, uow: UnitOfWork) -> None:
+    uow.answer_callback(query.id)
+    message = query.message
+    if message is not None and message.chat.type != ChatType.PRIVATE:
+        return
+    chat_id = message.chat.id if message is not None else query.from_user.id
+    await uow.dialog(query.from_user, chat_id, decode_choice(query.data))

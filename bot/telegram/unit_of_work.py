@@ -1,0 +1,196 @@
+"""Exactly-once processing of one update: the inbox middleware and its unit of work.
+
+For every update, in one transaction: skip it if its update_id was processed before; run
+the handler (engine step, new state, events, outbox rows); mark the update done. Only after
+the commit are the outbox rows sent. A crash before the commit leaves the update pending in
+the inbox (it is replayed at start-up); a crash after it leaves the rows in the outbox (they
+are sent at start-up). A handler that fails is retried, then given up with a short apology
+to the person, so a poison update never blocks their chat.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.methods import AnswerCallbackQuery
+from aiogram.types import TelegramObject, Update, User
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.conversations import ConversationService
+from bot.crypto import KeyRing
+from bot.db import repo
+from bot.db.database import Database
+from bot.outbox import LANE_REPLY, LEASE, OutboxSender, Queued
+from bot.render import Rendered
+from bot.telegram.callbacks import encode_choice
+from dialogs.types import LOCALES, Input
+
+__all__ = ["Deps", "InboxMiddleware", "UnitOfWork", "locale_hint", "send_message_params"]
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+
+
+def locale_hint(language_code: str | None, default: str) -> str:
+    """Telegram's language_code (``uk``, ``ru``, ``lv``, ``en-GB``...) to one of ours."""
+    base = (language_code or "").split("-")[0].lower()
+    return base if base in LOCALES else default
+
+
+def send_message_params(chat_id: int, message: Rendered) -> dict[str, Any]:
+    params: dict[str, Any] = {"chat_id": chat_id, "text": message.text, "parse_mode": "HTML"}
+    if message.rows:
+        params["reply_markup"] = {
+            "inline_keyboard": [
+                [{"text": b.label, "callback_data": encode_choice(b.choice)} for b in row]
+                for row in message.rows
+            ]
+        }
+    return params
+
+
+@dataclass(frozen=True, slots=True)
+class Deps:
+    """What handlers need, built once by the composition root."""
+
+    db: Database
+    service: ConversationService
+    keyring: KeyRing
+    sender: OutboxSender
+    default_locale: str
+
+
+@dataclass
+class UnitOfWork:
+    deps: Deps
+    session: AsyncSession
+    update_id: int
+    outgoing: list[Queued] = field(default_factory=list)
+    ephemeral: list[AnswerCallbackQuery] = field(default_factory=list)
+
+    async def dialog(self, user: User, chat_id: int, given: Input) -> None:
+        """Step the person's dialog and queue the replies."""
+        deps = self.deps
+        outcome = await deps.service.handle(
+            self.session,
+            subject_id=deps.keyring.pseudonym("tg", user.id),
+            given=given,
+            locale_hint=locale_hint(user.language_code, deps.default_locale),
+            chat_ref=str(chat_id).encode(),
+            update_id=self.update_id,
+        )
+        await self.queue(chat_id, outcome.messages)
+
+    async def queue(self, chat_id: int, messages: list[Rendered]) -> None:
+        now = self.deps.service.clock()
+        chat_key = self.deps.keyring.pseudonym("chat", chat_id)
+        for message in messages:
+            params = send_message_params(chat_id, message)
+            outbox_id = await repo.enqueue(
+                self.session,
+                lane=LANE_REPLY,
+                chat_key=chat_key,
+                method="sendMessage",
+                payload=params,
+                update_id=self.update_id,
+                now=now,
+                not_before=now + LEASE,
+            )
+            self.outgoing.append(Queued(outbox_id, chat_key, "sendMessage", params))
+
+    def answer_callback(self, query_id: str) -> None:
+        """Stop the button's spinner; losing this in a crash costs nothing."""
+        self.ephemeral.append(AnswerCallbackQuery(callback_query_id=query_id))
+
+
+def _private_chat(update: Update) -> tuple[User, int] | None:
+    if update.message is not None and update.message.from_user is not None:
+        return update.message.from_user, update.message.chat.id
+    query = update.callback_query
+    if query is not None:
+        chat_id = query.message.chat.id if query.message is not None else query.from_user.id
+        return query.from_user, chat_id
+    return None
+
+
+class InboxMiddleware(BaseMiddleware):
+    """Outer middleware on updates; see the module docstring."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        assert isinstance(event, Update)
+        update_id = event.update_id
+        clock = self.deps.service.clock
+
+        async def job(session: AsyncSession) -> UnitOfWork | None:
+            if await repo.inbox_status(session, update_id) in {"done", "dead"}:
+                return None
+            uow = UnitOfWork(self.deps, session, update_id)
+            data["uow"] = uow
+            await handler(event, data)
+            await repo.remember_update(session, update_id, now=clock())
+            return uow
+
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                uow = await self.deps.db.run(job)
+                break
+            except Exception as exc:
+                # Type and frames only: an exception's message may quote a person's words.
+                frames = "".join(traceback.format_tb(exc.__traceback__))
+                log.error(
+                    "update %s attempt %s failed: %s\n%s",
+                    update_id,
+                    attempt,
+                    type(exc).__name__,
+                    frames,
+                )
+        else:
+            await self._give_up(event, update_id)
+            return None
+        if uow is not None:
+            await self.deps.sender.deliver(uow.outgoing)
+            for method in uow.ephemeral:
+                try:
+                    await self.deps.sender.bot(method)
+                except Exception as exc:
+                    log.info(
+                        "update %s: callback answer failed (%s)", update_id, type(exc).__name__
+                    )
+        return None
+
+    async def _give_up(self, update: Update, update_id: int) -> None:
+        clock = self.deps.service.clock
+        target = _private_chat(update)
+        outgoing: list[Queued] = []
+
+        async def job(session: AsyncSession) -> None:
+            await repo.remember_update(session, update_id, now=clock(), status="dead")
+            if target is None:
+                return
+            user, chat_id = target
+            locale = locale_hint(user.language_code, self.deps.default_locale)
+            subject = self.deps.keyring.pseudonym("tg", user.id)
+            conversation = await repo.load_conversation(session, subject)
+            if conversation is not None and conversation.locale:
+                locale = conversation.locale
+            uow = UnitOfWork(self.deps, session, update_id)
+            text = self.deps.service.translator.format(locale, "error-generic")
+            await uow.queue(chat_id, [Rendered(text)])
+            outgoing.extend(uow.outgoing)
+
+        await self.deps.db.run(job)
+        await self.deps.sender.deliver(outgoing)

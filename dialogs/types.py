@@ -1,0 +1,139 @@
+"""Plain values that cross the engine boundary: inputs, effects, conversation state.
+
+Everything here is a frozen dataclass so a step can be replayed, compared in golden
+transcripts and persisted without surprises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import TypeAlias
+
+__all__ = [
+    "LOCALES",
+    "Answer",
+    "Button",
+    "Choice",
+    "Command",
+    "Conversation",
+    "Effect",
+    "Input",
+    "OpenCase",
+    "Priority",
+    "Reply",
+    "SetLocale",
+    "StepResult",
+    "Text",
+    "Unsupported",
+]
+
+#: Locales the product ships, in the order the language picker shows them.
+LOCALES: tuple[str, ...] = ("uk", "ru", "lv", "en")
+
+#: What a flow may store as an answer: small JSON-friendly values, never free text in clear
+#: (the storage layer encrypts the whole answers mapping).
+Answer: TypeAlias = str | int | bool
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """The person typed (or forwarded) text."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The person tapped a button.
+
+    ``token`` identifies the step the button was rendered for; an empty token marks a global
+    action (menu, language) that is valid on every step.
+    """
+
+    value: str
+    token: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A slash command such as ``/start`` (name without the slash, lower case)."""
+
+    name: str
+    arg: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Unsupported:
+    """Anything the dialogs cannot read: a sticker, voice, photo, document..."""
+
+    kind: str
+
+
+Input: TypeAlias = Text | Choice | Command | Unsupported
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """One button: a message id for its label and the choice value it sends back."""
+
+    label: str
+    value: str
+    token: str = ""
+    selected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Send one message: a Fluent message id, its arguments and rows of buttons."""
+
+    message_id: str
+    args: Mapping[str, str | int] = field(default_factory=dict)
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SetLocale:
+    """Remember the person's language."""
+
+    locale: str
+
+
+class Priority(IntEnum):
+    """How soon a person needs a human; larger is more urgent."""
+
+    NORMAL = 1
+    HIGH = 2
+    URGENT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class OpenCase:
+    """Ask for a human: the handoff layer records or opens a case from this."""
+
+    priority: Priority
+    reason: str
+
+
+Effect: TypeAlias = Reply | SetLocale | OpenCase
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """Where one person is: the only dialog state there is (it lives in the database)."""
+
+    flow: str
+    flow_version: int
+    state: str
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    locale: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    """What one input did: effects to render, the new conversation, and an event name."""
+
+    effects: tuple[Effect, ...]
+    conversation: Conversation
+    event: str

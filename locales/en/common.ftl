@@ -1,0 +1,62 @@
+# Lastivka, English (source locale). Every other locale has the same ids and variables.
+# The first line of every message is what a phone's notification preview shows: keep it
+# neutral (no words about trafficking, exploitation or violence).
+
+welcome =
+    Hello! I am Lastivka, a free chat assistant for people who plan to work or travel abroad, and for their families.
+    I do not ask for your name or phone number.
+
+choose-language = Choose a language:
+language-name-uk = Українська
+language-name-ru = Русский
+language-name-lv = Latviešu
+language-name-en = English
+language-set = Done, I will write in English.
+
+menu-title = <b>Main menu</b>
+    What would you like to do?
+menu-screening = Check a job offer or my situation
+menu-migration = Safe travel and work abroad
+menu-help = Ask for help anonymously
+menu-language = Language
+menu-about = About and privacy
+
+button-back = ⬅ Back
+button-menu = ☰ Menu
+button-expired = This button has expired. Here is where you are now:
+
+help-text =
+    Tap the buttons under my messages to choose.
+    /menu opens the main menu, /language changes the language, /about says what I keep about you.
+unknown-command = I do not know this command. Please use the buttons below or /menu.
+unsupported-input = I can only read text and buttons here. Please choose below.
+use-buttons = Please choose one of the buttons below.
+text-too-long =
+    Your message is long ({ $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }); I can read up to { $limit } here. Please choose below.
+error-generic = Sorry, something went wrong on my side. Your place is kept; please try again in a minute.
+
+about-text =
+    <b>About Lastivka</b>
+    Lastivka gives advice on safe work and travel abroad, helps you check a job offer, and passes your questions to a hotline team if you ask for it.
+    It is run by non-governmental organisations, not by the police or any state body.
+about-privacy-button = What do you keep about me?
+privacy-text =
+    <b>What I keep</b>
+    • I never see or store your name, username or phone number in clear. You are a random code to me.
+    • Your answers and messages are stored encrypted, and only to continue the conversation.
+    • A hotline consultant sees your answers only if you agree, and never who you are unless you tell them.
+
+command-start = Start again
+command-menu = Main menu
+command-language = Change the language
+command-about = About and privacy
+command-help = How to use this bot
+
+bot-short-description = Advice on safe work and travel abroad. Free and anonymous.
+bot-description = Lastivka gives advice on safe work and travel abroad and helps you check a job offer. It does not ask for your name or phone number.
+
+chat-prompt = Type a number, a /command or text. Ctrl+D ends the chat.
+chat-bye = Goodbye. Your place is kept for next time.

@@ -1,0 +1,63 @@
+# Lastivka, latviešu valoda. Tie paši ziņojumu identifikatori un mainīgie, kas angļu oriģinālā.
+# Katra ziņojuma pirmā rinda redzama tālruņa paziņojumā: tai jābūt neitrālai
+# (bez vārdiem par cilvēku tirdzniecību, ekspluatāciju vai vardarbību).
+
+welcome =
+    Sveiki! Es esmu Lastivka, bezmaksas tērzēšanas palīgs tiem, kas plāno strādāt vai ceļot ārzemēs, un viņu tuviniekiem.
+    Es neprasu ne jūsu vārdu, ne tālruņa numuru.
+
+choose-language = Izvēlieties valodu:
+language-name-uk = Українська
+language-name-ru = Русский
+language-name-lv = Latviešu
+language-name-en = English
+language-set = Darīts, turpmāk rakstīšu latviski.
+
+menu-title = <b>Galvenā izvēlne</b>
+    Ko jūs vēlaties darīt?
+menu-screening = Pārbaudīt darba piedāvājumu vai situāciju
+menu-migration = Droša ceļošana un darbs ārzemēs
+menu-help = Anonīmi lūgt palīdzību
+menu-language = Valoda
+menu-about = Par botu un privātumu
+
+button-back = ⬅ Atpakaļ
+button-menu = ☰ Izvēlne
+button-expired = Šī poga vairs nedarbojas. Lūk, kur jūs esat tagad:
+
+help-text =
+    Lai izvēlētos, spiediet pogas zem maniem ziņojumiem.
+    /menu atver galveno izvēlni, /language maina valodu, /about pastāsta, ko es glabāju par jums.
+unknown-command = Šādu komandu es nezinu. Lūdzu, izmantojiet pogas zemāk vai /menu.
+unsupported-input = Šeit es saprotu tikai tekstu un pogas. Lūdzu, izvēlieties zemāk.
+use-buttons = Lūdzu, izvēlieties kādu no pogām zemāk.
+text-too-long =
+    Jūsu ziņa ir pārāk gara ({ $length ->
+        [zero] { $length } rakstzīmju
+        [one] { $length } rakstzīme
+       *[other] { $length } rakstzīmes
+    }). Šeit es varu izlasīt ne vairāk kā { $limit }. Lūdzu, izvēlieties zemāk.
+error-generic = Atvainojiet, man kaut kas nogāja greizi. Turpināsim no tās pašas vietas — lūdzu, mēģiniet vēlreiz pēc minūtes.
+
+about-text =
+    <b>Par Lastivku</b>
+    Lastivka sniedz padomus par drošu darbu un ceļošanu ārzemēs, palīdz pārbaudīt darba piedāvājumu un, ja jūs to lūdzat, nodod jūsu jautājumus uzticības tālruņa konsultantiem.
+    To uztur nevalstiskās organizācijas, nevis policija vai kāda valsts iestāde.
+about-privacy-button = Ko jūs glabājat par mani?
+privacy-text =
+    <b>Ko es glabāju</b>
+    • Es nekad neredzu un neglabāju atklātā veidā jūsu vārdu, lietotājvārdu vai tālruņa numuru. Man jūs esat nejaušs kods.
+    • Jūsu atbildes un ziņas tiek glabātas šifrētā veidā un tikai tāpēc, lai varētu turpināt sarunu.
+    • Uzticības tālruņa konsultants redz jūsu atbildes tikai tad, ja jūs piekrītat, un nekad neuzzina, kas jūs esat, ja vien jūs to neatklājat.
+
+command-start = Sākt no sākuma
+command-menu = Galvenā izvēlne
+command-language = Mainīt valodu
+command-about = Par botu un privātumu
+command-help = Kā lietot šo botu
+
+bot-short-description = Padomi par drošu darbu un ceļošanu ārzemēs. Bez maksas un anonīmi.
+bot-description = Lastivka sniedz padomus par drošu darbu un ceļošanu ārzemēs un palīdz pārbaudīt darba piedāvājumu. Tā neprasa jūsu vārdu vai tālruņa numuru.
+
+chat-prompt = Ievadiet numuru, /komandu vai tekstu. Ctrl+D beidz sarunu.
+chat-bye = Uz redzēšanos! Nākamreiz turpināsim no tās pašas vietas.

@@ -1,0 +1,1 @@
+"""Alembic migrations (async template, batch mode for SQLite)."""
