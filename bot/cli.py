@@ -38,11 +38,11 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(flows_app, name="flows")
 
 out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"lastivka: {message}", markup=False)
+    err.print(f"lastivka: {message}", markup=False, soft_wrap=True)
     return typer.Exit(code)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 import migrations
 from bot.db.database import Database
 
-__all__ = ["alembic_config", "current_revision", "head_revision", "upgrade"]
+__all__ = ["alembic_config", "current_revision", "downgrade", "head_revision", "upgrade"]
 
 
 def alembic_config() -> Config:
@@ -33,6 +33,18 @@ async def upgrade(db: Database, revision: str = "head") -> None:
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+    async with db.engine.begin() as connection:
+        await connection.run_sync(run)
+
+
+async def downgrade(db: Database, revision: str = "base") -> None:
+    """Step the schema back to ``revision`` (tests and rollbacks)."""
+
+    def run(connection: Connection) -> None:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
 
     async with db.engine.begin() as connection:
         await connection.run_sync(run)

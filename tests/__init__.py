@@ -1,0 +1,1 @@
+"""Lastivka test suite (a package, so the Bot API test double runs as ``python -m tests.fakes``)."""

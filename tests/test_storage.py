@@ -1,0 +1,169 @@
+"""Storage on SQLite and PostgreSQL: migrations, encryption at rest, inbox, outbox, isolation."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db import repo
+from bot.db.database import Database
+from bot.db.migrate import current_revision, downgrade, head_revision, upgrade
+from bot.db.tables import Base, CaseRequestRow, ConversationRow, SubjectRow
+from bot.db.types import Encrypted, EncryptedJSON
+from dialogs.types import Conversation, Priority
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+#: Columns that can hold a person's words, answers or chat id: all must be encrypted.
+SENSITIVE = {
+    ("subjects", "chat_ref"),
+    ("conversations", "answers"),
+    ("inbox", "payload"),
+    ("outbox", "payload"),
+}
+
+
+def test_every_sensitive_column_is_encrypted() -> None:
+    encrypted = {
+        (table.name, column.name)
+        for table in Base.metadata.tables.values()
+        for column in table.columns
+        if isinstance(column.type, Encrypted | EncryptedJSON)
+    }
+    assert encrypted == SENSITIVE
+    for table, column in SENSITIVE:
+        assert Base.metadata.tables[table].columns[column].type.purpose == f"{table}.{column}"
+
+
+def test_no_column_stores_names_usernames_or_telegram_ids_in_clear() -> None:
+    suspicious = {"name", "first_name", "last_name", "username", "phone", "user_id", "chat_id", "text"}
+    columns = {c.name for t in Base.metadata.tables.values() for c in t.columns}
+    assert columns & suspicious == set()
+
+
+async def test_migrations_reach_head_and_match_the_models(db: Database) -> None:
+    assert await current_revision(db) == head_revision()
+    async with db.engine.connect() as connection:
+        diff = await connection.run_sync(
+            lambda sync: compare_metadata(
+                MigrationContext.configure(sync, opts={"compare_type": True}), Base.metadata
+            )
+        )
+    assert diff == []
+    await downgrade(db, "base")
+    async with db.engine.connect() as connection:
+        tables = await connection.run_sync(lambda sync: inspect(sync).get_table_names())
+    assert set(tables) <= {"alembic_version"}
+    await upgrade(db)
+    assert await current_revision(db) == head_revision()
+
+
+async def test_conversation_round_trip_is_encrypted_at_rest(db: Database) -> None:
+    conv = Conversation("help_request", 1, "urgency", {"for_whom": "other"}, "lv")
+
+    async def save(session: AsyncSession) -> None:
+        await repo.save_conversation(session, "s1", conv, chat_ref=b"777000111", now=NOW)
+
+    await db.run(save)
+    loaded = await db.run(lambda s: repo.load_conversation(s, "s1"))
+    assert loaded == conv
+    async with db.engine.connect() as connection:
+        raw = (await connection.execute(text("SELECT answers FROM conversations"))).scalar_one()
+        chat = (await connection.execute(text("SELECT chat_ref FROM subjects"))).scalar_one()
+    assert b"other" not in bytes(raw) and b"777000111" not in bytes(chat)
+
+
+async def test_inbox_stores_once_and_remembers_processed_ids(db: Database) -> None:
+    await db.run(lambda s: repo.store_updates(s, [(1, b"a"), (2, b"b")], now=NOW))
+    await db.run(lambda s: repo.store_updates(s, [(2, b"changed"), (3, b"c")], now=NOW))
+    assert await db.run(lambda s: repo.pending_updates(s)) == [(1, b"a"), (2, b"b"), (3, b"c")]
+    await db.run(lambda s: repo.remember_update(s, 2, now=NOW))
+    await db.run(lambda s: repo.remember_update(s, 9, now=NOW))  # never went through the inbox
+    assert await db.run(lambda s: repo.inbox_status(s, 2)) == "done"
+    assert await db.run(lambda s: repo.inbox_status(s, 9)) == "done"
+    assert [i for i, _ in await db.run(lambda s: repo.pending_updates(s))] == [1, 3]
+    pruned = await db.run(lambda s: repo.prune_inbox(s, before=NOW + timedelta(days=3)))
+    assert pruned == 2
+
+
+async def test_outbox_orders_by_lane_then_insertion(db: Database) -> None:
+    async def fill(session: AsyncSession) -> None:
+        for lane, key in [(5, "b"), (0, "a"), (0, "c")]:
+            await repo.enqueue(
+                session, lane=lane, chat_key=key, method="sendMessage",
+                payload={"chat_id": 1, "text": key}, update_id=None, now=NOW, not_before=NOW,
+            )
+
+    await db.run(fill)
+    rows = await db.run(lambda s: repo.outbox_rows(s, limit=10))
+    assert [r.chat_key for r in rows] == ["a", "c", "b"]
+    await db.run(lambda s: repo.forget_outbox(s, [rows[0].id]))
+    assert len(await db.run(lambda s: repo.outbox_rows(s, limit=10))) == 2
+
+
+async def test_one_open_case_request_per_person(db: Database) -> None:
+    async def ask(priority: Priority) -> str:
+        return await db.run(
+            lambda s: repo.record_case_request(
+                s, subject_id="s1", priority=priority, reason="help_request", now=NOW
+            )
+        )
+
+    first = await ask(Priority.NORMAL)
+    again = await ask(Priority.URGENT)
+    assert first == again and first.startswith("K-")
+    rows = await db.run(lambda s: _all(s, CaseRequestRow))
+    assert [(r.code, r.priority) for r in rows] == [(first, int(Priority.URGENT))]
+
+
+async def _all(session: AsyncSession, model: type[Base]) -> list:  # type: ignore[type-arg]
+    return list(await session.scalars(select(model)))
+
+
+async def test_units_of_work_are_isolated(db: Database) -> None:
+    """A failing unit of work never has its writes committed by a concurrent one."""
+    started = asyncio.Event()
+
+    async def good(session: AsyncSession) -> None:
+        session.add(SubjectRow(id="good", created_at=NOW, chat_ref=None))
+        started.set()
+        await asyncio.sleep(0)
+
+    async def bad(session: AsyncSession) -> None:
+        await started.wait()
+        session.add(SubjectRow(id="bad", created_at=NOW, chat_ref=None))
+        await session.flush()
+        raise RuntimeError("boom")
+
+    results = await asyncio.gather(db.run(good), db.run(bad), return_exceptions=True)
+    assert isinstance(results[1], RuntimeError)
+    ids = {r.id for r in await db.run(lambda s: _all(s, SubjectRow))}
+    assert ids == {"good"}
+
+
+async def test_deleting_a_subject_cascades_to_the_conversation(db: Database) -> None:
+    conv = Conversation("menu", 1, "menu", {}, "uk")
+    await db.run(lambda s: repo.save_conversation(s, "s1", conv, chat_ref=None, now=NOW))
+
+    async def forget(session: AsyncSession) -> None:
+        await session.delete(await session.get(SubjectRow, "s1"))
+
+    await db.run(forget)
+    assert await db.run(lambda s: _all(s, ConversationRow)) == []
+
+
+@pytest.mark.parametrize("level", ["WAL"])
+async def test_sqlite_runs_in_wal_mode(tmp_path: object, level: str) -> None:
+    database = Database(f"sqlite+aiosqlite:///{tmp_path}/w.db")
+    try:
+        async with database.engine.connect() as connection:
+            mode = (await connection.execute(text("PRAGMA journal_mode"))).scalar_one()
+        assert str(mode).upper() == level
+    finally:
+        await database.dispose()
