@@ -110,5 +110,5 @@ def build_dispatcher(core: Core, sender: OutboxSender) -> Dispatcher:
         default_locale=core.settings.default_locale,
     )
     dispatcher.update.outer_middleware(InboxMiddleware(deps))
-    dispatcher.include_router(dialog_router.router)
+    dispatcher.include_router(dialog_router.build_router())
     return dispatcher

@@ -13,10 +13,7 @@ from bot.telegram.callbacks import decode_choice
 from bot.telegram.unit_of_work import UnitOfWork
 from dialogs.types import Command, Input, Text, Unsupported
 
-__all__ = ["message_input", "router"]
-
-router = Router(name="dialog")
-router.message.filter(F.chat.type == ChatType.PRIVATE)
+__all__ = ["build_router", "message_input"]
 
 
 def message_input(message: Message) -> Input:
@@ -32,13 +29,11 @@ def message_input(message: Message) -> Input:
     return Text(text)
 
 
-@router.message()
 async def on_message(message: Message, uow: UnitOfWork) -> None:
     if message.from_user is not None and not message.from_user.is_bot:
         await uow.dialog(message.from_user, message.chat.id, message_input(message))
 
 
-@router.callback_query()
 async def on_button(query: CallbackQuery, uow: UnitOfWork) -> None:
     uow.answer_callback(query.id)
     message = query.message
@@ -46,3 +41,11 @@ async def on_button(query: CallbackQuery, uow: UnitOfWork) -> None:
         return
     chat_id = message.chat.id if message is not None else query.from_user.id
     await uow.dialog(query.from_user, chat_id, decode_choice(query.data))
+
+
+def build_router() -> Router:
+    """A fresh router (a router can belong to one dispatcher only)."""
+    router = Router(name="dialog")
+    router.message.register(on_message, F.chat.type == ChatType.PRIVATE)
+    router.callback_query.register(on_button)
+    return router

@@ -1,0 +1,329 @@
+"""The wiring, through ``Dispatcher.feed_raw_update`` against the Bot API test double.
+
+Every call the bot makes goes over loopback to ``FakeBotApi``, which refuses what Telegram
+would refuse (malformed HTML, oversized texts or callback data, unknown parameters).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from sqlalchemy import select, text
+
+from bot.config import Settings
+from bot.conversations import utcnow
+from bot.db import repo
+from bot.db.migrate import upgrade
+from bot.db.tables import EventRow, InboxRow
+from bot.logs import configure_logging
+from bot.outbox import OutboxSender
+from bot.runtime import Core, build_core, build_dispatcher
+from bot.telegram.callbacks import decode_choice, encode_choice
+from dialogs.engine import Engine
+from dialogs.flows import FLOWS
+from dialogs.types import Choice, Conversation
+from tests.conftest import TEST_SECRET
+from tests.fakes import FakeBotApi, callback_update, message_update, sticker_update, voice_update
+
+USER = 5551234567
+TOKEN = "123456:TEST-TOKEN"
+
+
+@dataclass
+class Harness:
+    fake: FakeBotApi
+    core: Core
+    bot: Bot
+    dispatcher: Dispatcher
+    sender: OutboxSender
+    next_id: int = 1
+
+    async def feed(self, update: dict[str, Any], *, update_id: int | None = None) -> int:
+        if update_id is None:
+            update_id = self.next_id
+            self.next_id += 1
+        message = update.get("message")
+        if message is not None and "message_id" not in message:
+            message["message_id"] = 10_000 + update_id
+        await self.dispatcher.feed_raw_update(self.bot, {**update, "update_id": update_id})
+        return update_id
+
+    def texts(self) -> list[str]:
+        return self.fake.sent_texts(USER)
+
+    def last_keyboard(self) -> dict[str, str]:
+        sends = [c for c in self.fake.calls_to("sendMessage") if c.ok]
+        markup = sends[-1].params.get("reply_markup") or {}
+        return {b["text"]: b["callback_data"] for row in markup["inline_keyboard"] for b in row}
+
+    async def press(self, label_part: str) -> None:
+        keyboard = self.last_keyboard()
+        matches = [data for label, data in keyboard.items() if label_part in label]
+        assert matches, f"no button with {label_part!r} in {list(keyboard)}"
+        await self.feed(callback_update(USER, matches[0], message_id=1))
+
+
+def settings_for(tmp_path: Path, fake: FakeBotApi) -> Settings:
+    return Settings(
+        telegram_token=TOKEN,
+        telegram_api_url=fake.base_url,
+        data_dir=tmp_path,
+        secret_key=__import__("base64").urlsafe_b64encode(TEST_SECRET).decode(),
+        strict_i18n=True,
+    )
+
+
+async def make_harness(tmp_path: Path, fake: FakeBotApi) -> Harness:
+    core = build_core(settings_for(tmp_path, fake))
+    await upgrade(core.db)
+    bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)))
+    sender = OutboxSender(core.db, bot, rate=None)
+    return Harness(fake, core, bot, build_dispatcher(core, sender), sender)
+
+
+async def close(h: Harness) -> None:
+    await h.bot.session.close()
+    await h.core.db.dispose()
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi(global_rate=None, per_chat_rate=None) as server:
+        yield server
+
+
+@pytest.fixture
+async def h(tmp_path: Path, fake: FakeBotApi) -> AsyncIterator[Harness]:
+    harness = await make_harness(tmp_path, fake)
+    yield harness
+    await close(harness)
+
+
+async def test_start_greets_and_preselects_telegram_language(h: Harness) -> None:
+    await h.feed(message_update(USER, "/start", language_code="lv"))
+    assert len(h.texts()) == 1  # greeting and picker arrive as one message
+    assert "Lastivka" in h.texts()[0]
+    keyboard = list(h.last_keyboard())
+    assert keyboard[0] == "✓ Latviešu"
+    assert set(keyboard[1:]) == {"Українська", "Русский", "English"}
+
+
+async def test_language_choice_leads_to_localized_menu(h: Harness) -> None:
+    await h.feed(message_update(USER, "/start", language_code="uk"))
+    await h.press("Українська")
+    assert "Головне меню" in h.texts()[-1]
+    assert len(h.last_keyboard()) == 5
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        sticker_update(USER),
+        voice_update(USER),
+        message_update(USER, "/frobnicate"),
+        message_update(USER, "<b>bold</b> & <script>alert(1)</script>"),
+        message_update(USER, "ї" * 5000),
+    ],
+    ids=["sticker", "voice", "unknown-command", "html", "long-text"],
+)
+async def test_unexpected_input_gets_a_localized_hint_and_the_step(
+    h: Harness, update: dict[str, Any]
+) -> None:
+    await h.feed(message_update(USER, "/start"))
+    await h.press("Українська")
+    before = len(h.texts())
+    await h.feed(update)
+    assert len(h.texts()) == before + 1
+    reply = h.texts()[-1]
+    assert "Головне меню" in reply
+    assert reply.split("\n")[0] != "Головне меню"  # a hint comes first
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["x" * 64, "s:zzzzzz:offer", "g:<script>", "s:000000:offer", "", "s:abc"],
+)
+async def test_forged_or_stale_buttons_answer_expired_and_show_the_step(
+    h: Harness, data: str
+) -> None:
+    await h.feed(message_update(USER, "/start"))
+    await h.press("Українська")
+    await h.feed(callback_update(USER, data, message_id=1))
+    assert "кнопка вже не діє" in h.texts()[-1]
+    assert "Головне меню" in h.texts()[-1]
+    assert h.fake.calls_to("answerCallbackQuery")
+
+
+async def test_redelivered_update_changes_nothing_and_sends_nothing(h: Harness) -> None:
+    await h.feed(message_update(USER, "/start"))
+    update_id = await h.feed(callback_update(USER, "g:lang_uk", message_id=1))
+    sent = len(h.fake.calls_to("sendMessage"))
+    for _ in range(3):
+        await h.feed(callback_update(USER, "g:lang_ru", message_id=1), update_id=update_id)
+    assert len(h.fake.calls_to("sendMessage")) == sent
+    subject = h.core.keyring.pseudonym("tg", USER)
+    conv = await h.core.db.run(lambda s: repo.load_conversation(s, subject))
+    assert conv is not None and conv.locale == "uk"
+
+
+async def test_restart_mid_dialog_continues_where_the_person_was(
+    tmp_path: Path, fake: FakeBotApi
+) -> None:
+    first = await make_harness(tmp_path, fake)
+    await first.feed(message_update(USER, "/start"))
+    await first.press("Українська")
+    await first.press("Перевірити")
+    keyboard = first.last_keyboard()
+    next_id = first.next_id
+    await close(first)
+
+    second = await make_harness(tmp_path, fake)
+    second.next_id = next_id
+    offer = next(data for label, data in keyboard.items() if "Пропозицію" in label)
+    await second.feed(callback_update(USER, offer, message_id=1))
+    assert "Для кого" in second.texts()[-1]
+    await close(second)
+
+
+async def test_one_persons_updates_are_processed_in_order(h: Harness) -> None:
+    await h.feed(message_update(USER, "/start"))
+    await h.feed(callback_update(USER, "g:lang_uk", message_id=1))
+    base = h.next_id
+    updates = []
+    for i in range(20):
+        update = message_update(USER, "/menu" if i % 2 else "/about")
+        update["message"]["message_id"] = 20_000 + i
+        updates.append(h.dispatcher.feed_raw_update(h.bot, {**update, "update_id": base + i}))
+    await asyncio.gather(*updates)
+    subject = h.core.keyring.pseudonym("tg", USER)
+    rows = await h.core.db.run(
+        lambda s: s.scalars(select(EventRow).where(EventRow.subject_id == subject).order_by(EventRow.id))
+    )
+    ids = [r.update_id for r in rows][-20:]
+    assert ids == sorted(ids) == list(range(base, base + 20))
+
+
+async def test_a_failing_update_is_given_up_with_an_apology_and_the_chat_goes_on(
+    h: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await h.feed(message_update(USER, "/start"))
+    await h.press("Українська")
+    original = h.core.service.handle
+    calls = 0
+
+    async def broken(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        raise RuntimeError("secret words of a person")
+
+    monkeypatch.setattr(h.core.service, "handle", broken)
+    poison = await h.feed(message_update(USER, "/menu"))
+    assert calls == 3
+    assert "спробуйте ще раз" in h.texts()[-1]
+    assert await h.core.db.run(lambda s: repo.inbox_status(s, poison)) == "dead"
+    monkeypatch.setattr(h.core.service, "handle", original)
+    await h.feed(message_update(USER, "/menu"))
+    assert "Головне меню" in h.texts()[-1]
+
+
+async def test_rate_limited_reply_is_kept_and_sent_after_retry_after(h: Harness) -> None:
+    h.fake.fail_next(
+        "sendMessage",
+        status=429,
+        body={"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 5",
+              "parameters": {"retry_after": 5}},
+    )
+    await h.feed(message_update(USER, "/start"))
+    assert h.texts() == []
+    rows = await h.core.db.run(lambda s: repo.outbox_rows(s, limit=10))
+    assert len(rows) == 1 and rows[0].attempts == 1
+    assert await h.sender.drain_once() is False  # not before retry_after
+    later = utcnow() + timedelta(seconds=6)
+    h.sender.clock = lambda: later
+    assert await h.sender.drain_once() is True
+    assert len(h.texts()) == 1
+    assert await h.core.db.run(lambda s: repo.outbox_rows(s, limit=10)) == []
+
+
+async def test_blocked_person_does_not_jam_the_outbox(h: Harness) -> None:
+    h.fake.block_chat(USER)
+    await h.feed(message_update(USER, "/start"))
+    assert await h.core.db.run(lambda s: repo.outbox_rows(s, limit=10)) == []
+
+
+def test_every_button_of_every_step_fits_in_callback_data() -> None:
+    engine = Engine(FLOWS)
+    for flow in FLOWS:
+        for step in flow.steps:
+            reply = engine.render(Conversation(flow.name, flow.version, step.name, {}, "uk"))
+            for row in reply.buttons:
+                for button in row:
+                    data = encode_choice(Choice(button.value, button.token))
+                    assert len(data.encode()) <= 64
+                    assert decode_choice(data) == Choice(button.value, button.token)
+
+
+CANARY_TEXT = "Kanarka-Oksana-shchodennyk"
+CANARY_NAME = "Zhuzhelytsia"
+CANARY_USERNAME = "kanarka_user_77"
+CANARY_PHONE = "+380501234567"
+CANARY_ID = 7_123_456_789
+
+
+async def test_no_canary_reaches_logs_or_the_database_files(
+    tmp_path: Path, fake: FakeBotApi
+) -> None:
+    stream = io.StringIO()
+    handler = configure_logging("DEBUG", stream)
+    try:
+        harness = await make_harness(tmp_path, fake)
+        user = CANARY_ID
+
+        def msg(text: str) -> dict[str, Any]:
+            update = message_update(
+                user, text, language_code="uk", first_name=CANARY_NAME, username=CANARY_USERNAME
+            )
+            return update
+
+        await harness.feed(msg("/start"))
+        await harness.feed(callback_update(user, "g:lang_uk", message_id=1))
+        await harness.feed(msg(f"{CANARY_TEXT} {CANARY_PHONE}"))
+        await harness.feed(msg("/" + CANARY_TEXT.lower()))
+        contact = msg("x")
+        del contact["message"]["text"]
+        contact["message"]["contact"] = {"phone_number": CANARY_PHONE, "first_name": CANARY_NAME}
+        await harness.feed(contact)
+        await harness.feed(callback_update(user, f"s:{CANARY_TEXT[:6]}", message_id=1))
+        await close(harness)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    logs = stream.getvalue()
+    assert "update" in logs.lower()  # DEBUG logging really ran
+    canaries = [CANARY_TEXT, CANARY_NAME, CANARY_USERNAME, CANARY_PHONE, str(CANARY_ID)]
+    for canary in canaries:
+        assert canary not in logs, canary
+    raw = b"".join(p.read_bytes() for p in tmp_path.glob("lastivka.db*"))
+    assert raw, "the database files exist"
+    for canary in canaries:
+        assert canary.encode() not in raw, canary
+        assert canary.lower().encode() not in raw.lower(), canary
+
+
+async def test_processed_updates_keep_no_payload(h: Harness) -> None:
+    await h.feed(message_update(USER, "/start"))
+    rows = await h.core.db.run(lambda s: s.scalars(select(InboxRow)))
+    assert [(r.status, r.payload) for r in rows] == [("done", None)]
+    async with h.core.db.engine.connect() as connection:
+        count = (await connection.execute(text("SELECT count(*) FROM outbox"))).scalar_one()
+    assert count == 0
