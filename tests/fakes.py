@@ -1224,6 +1224,8 @@ class FakeBotApi:
     # ---- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
+        self._closing = False
+        self._closed = asyncio.Event()
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_route("*", "/{tail:.*}", self._handle)
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
@@ -1999,7 +2001,10 @@ class FakeBotApi:
 
     async def _answer_callback_query(self, params: dict[str, Any]) -> Any:
         query_id = str(params["callback_query_id"])
-        if self._callback_queries.get(query_id, True):
+        # Known: pushed to this fake, or built by callback_update() for a test that feeds the
+        # dispatcher directly. Unknown ids and second answers fail, as in Telegram.
+        answered = self._callback_queries.get(query_id, query_id not in _issued_callback_ids)
+        if answered:
             raise _bad_request(
                 "query is too old and response timeout expired or query ID is invalid"
             )
@@ -2105,6 +2110,7 @@ class FakeBotApi:
 # --------------------------------------------------------------------------------------------
 
 _callback_ids = itertools.count(1)
+_issued_callback_ids: set[str] = set()
 _incoming_file_ids = itertools.count(1)
 
 
@@ -2201,9 +2207,11 @@ def callback_update(
     message (its text and keyboard), as Telegram's does.
     """
     target_chat = user_id if chat_id is None else chat_id
+    query_id = f"cbq-{next(_callback_ids)}"
+    _issued_callback_ids.add(query_id)
     return {
         "callback_query": {
-            "id": f"cbq-{next(_callback_ids)}",
+            "id": query_id,
             "from": _user(user_id, first_name, None, language_code),
             "message": {
                 "message_id": message_id,

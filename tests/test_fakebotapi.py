@@ -40,6 +40,7 @@ from aiogram.types import (
     Message,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
+    ReplyParameters,
 )
 
 from tests.fakes import (
@@ -458,14 +459,14 @@ async def test_user_messages_share_the_chat_counter_and_cannot_be_edited(
 ) -> None:
     fake.push_update(message_update(8, "hello"))
     fake.push_update(sticker_update(8))
-    sent = await bot.send_message(8, "reply", reply_parameters={"message_id": 2})
+    sent = await bot.send_message(8, "reply", reply_parameters=ReplyParameters(message_id=2))
     assert sent.message_id == 3
     assert sent.reply_to_message is not None
     assert sent.reply_to_message.sticker is not None
     with pytest.raises(TelegramBadRequest, match="message can't be edited"):
         await bot.edit_message_text("x", chat_id=8, message_id=1)
     with pytest.raises(TelegramBadRequest, match="message to be replied not found"):
-        await bot.send_message(8, "reply", reply_parameters={"message_id": 77})
+        await bot.send_message(8, "reply", reply_parameters=ReplyParameters(message_id=77))
     copied = await bot.copy_message(9, from_chat_id=8, message_id=1)
     assert copied.message_id == 1
     assert fake.message(9, 1) is not None
@@ -536,8 +537,8 @@ async def test_per_chat_and_group_limits() -> None:
 
 
 async def test_rate_limits_can_be_disabled() -> None:
-    unlimited = {"global_rate": None, "per_chat_rate": None, "group_per_minute": None}
-    async with FakeBotApi(**unlimited) as api, running_bot(api) as bot:
+    unlimited = FakeBotApi(global_rate=None, per_chat_rate=None, group_per_minute=None)
+    async with unlimited as api, running_bot(api) as bot:
         for _ in range(40):
             await bot.send_message(1, "x")
         assert api.stats["429"] == 0

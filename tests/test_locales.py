@@ -104,13 +104,13 @@ def test_arguments_are_html_escaped(translator: Translator) -> None:
 
     bundle = FluentBundle(["en"], use_isolating=False)
     bundle.add_resource(FluentResource("echo = You wrote: { $text }"))
-    translator._bundles["en"] = bundle  # noqa: SLF001 - a probe message, not shipped
+    translator._bundles["en"] = bundle
     try:
         assert translator.format("en", "echo", {"text": "<b>hi</b> & bye"}) == (
             "You wrote: &lt;b&gt;hi&lt;/b&gt; &amp; bye"
         )
     finally:
-        translator._bundles["en"] = Translator()._bundles["en"]  # noqa: SLF001
+        translator._bundles["en"] = Translator()._bundles["en"]
 
 
 def test_every_message_renders_in_every_locale_within_telegram_limits() -> None:
