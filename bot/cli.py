@@ -77,9 +77,7 @@ def _root(
 
 @app.command()
 def chat(
-    locale: Annotated[
-        str | None, typer.Option("--locale", "-l", help="uk, ru, lv or en.")
-    ] = None,
+    locale: Annotated[str | None, typer.Option("--locale", "-l", help="uk, ru, lv or en.")] = None,
 ) -> None:
     """Talk to the bot in this terminal (SQLite, no Telegram token needed)."""
     from bot.db.migrate import upgrade
@@ -274,10 +272,14 @@ async def _check_services(settings: Settings) -> list[tuple[str, bool, str]]:
             await connection.execute(text("SELECT 1"))
         revision, head = await current_revision(db), head_revision()
         results.append(
-            ("database", revision == head, f"revision {revision}, latest {head}"
-             + ("" if revision == head else ": run `lastivka db upgrade`"))
+            (
+                "database",
+                revision == head,
+                f"revision {revision}, latest {head}"
+                + ("" if revision == head else ": run `lastivka db upgrade`"),
+            )
         )
-    except Exception as exc:  # noqa: BLE001 - reported in the table
+    except Exception as exc:
         results.append(("database", False, f"unreachable ({type(exc).__name__})"))
     finally:
         await db.dispose()
@@ -288,7 +290,7 @@ async def _check_services(settings: Settings) -> list[tuple[str, bool, str]]:
     try:
         me = await bot.get_me()
         results.append(("Bot API", True, f"reachable, bot @{me.username}"))
-    except Exception as exc:  # noqa: BLE001 - reported in the table
+    except Exception as exc:
         results.append(("Bot API", False, f"{settings.telegram_api_url}: {type(exc).__name__}"))
     finally:
         await bot.session.close()

@@ -57,7 +57,7 @@ class Translator:
                 text = path.read_text(encoding="utf-8")
                 junk = [e for e in FluentParser().parse(text).body if isinstance(e, ast.Junk)]
                 problems.extend(
-                    f"{locale}/{name}: syntax error near {j.content[:40]!r}" for j in junk
+                    f"{locale}/{name}: syntax error near {(j.content or '')[:40]!r}" for j in junk
                 )
                 bundle.add_resource(FluentResource(text))
             self._bundles[locale] = bundle
@@ -113,7 +113,7 @@ class _Info:
     resource: str
 
 
-class _Collector(visitor.Visitor):  # type: ignore[misc]
+class _Collector(visitor.Visitor):
     def __init__(self) -> None:
         super().__init__()
         self.variables: set[str] = set()
@@ -138,7 +138,9 @@ def _messages(directory: Path, locale: str, problems: list[str]) -> dict[str, _I
             continue
         for entry in FluentParser().parse(path.read_text(encoding="utf-8")).body:
             if isinstance(entry, ast.Junk):
-                problems.append(f"{locale}/{name}: syntax error near {entry.content[:40]!r}")
+                problems.append(
+                    f"{locale}/{name}: syntax error near {(entry.content or '')[:40]!r}"
+                )
             elif isinstance(entry, ast.Message):
                 collector = _Collector()
                 collector.visit(entry)

@@ -12,6 +12,7 @@ Duplicates are possible only for messages in flight at a crash (sent, not yet de
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import random
 from collections.abc import Callable, Sequence
@@ -33,6 +34,7 @@ from aiogram.exceptions import (
 from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
 from aiolimiter import AsyncLimiter
 from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversations import utcnow
 from bot.db import repo
@@ -103,12 +105,15 @@ class OutboxSender:
                 postponed.append((item.id, verdict, item.attempts + 1))
                 self._waiting_chats.add(item.chat_key)
         if done or postponed:
-            await self.db.run(lambda session: self._settle(session, done, postponed))
+            await self.db.run(functools.partial(self._settle, done=done, postponed=postponed))
         if postponed:
             self._wake.set()
 
     async def _settle(
-        self, session: Any, done: list[int], postponed: list[tuple[int, datetime, int]]
+        self,
+        session: AsyncSession,
+        done: list[int],
+        postponed: list[tuple[int, datetime, int]],
     ) -> None:
         await repo.forget_outbox(session, done)
         for outbox_id, until, attempts in postponed:
@@ -187,14 +192,11 @@ class OutboxSender:
                 continue
             verdict = await self._attempt(item)
             if verdict is None:
-                await self.db.run(lambda session, i=item.id: repo.forget_outbox(session, [i]))
                 finished += 1
+                await self.db.run(functools.partial(self._settle, done=[item.id], postponed=[]))
             else:
                 blocked.add(item.chat_key)
-                await self.db.run(
-                    lambda session, i=item.id, v=verdict, a=item.attempts + 1: repo.postpone_outbox(
-                        session, i, until=v, attempts=a
-                    )
-                )
+                retry = [(item.id, verdict, item.attempts + 1)]
+                await self.db.run(functools.partial(self._settle, done=[], postponed=retry))
         self._waiting_chats = blocked
         return finished > 0

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.render import Rendered, render
 from bot.runtime import Core
@@ -54,7 +55,7 @@ class TerminalChat:
         self.console = console or Console(highlight=False)
         self.subject = core.keyring.pseudonym("terminal", TERMINAL_USER)
         self.choices: list[Choice] = []
-        self.locale = core.settings.default_locale
+        self.locale: str = core.settings.default_locale
 
     def show(self, messages: list[Rendered]) -> None:
         self.choices = []
@@ -80,9 +81,9 @@ class TerminalChat:
     async def send(self, given: Input) -> None:
         core = self.core
 
-        async def job(session: object) -> list[Rendered]:
+        async def job(session: AsyncSession) -> list[Rendered]:
             outcome = await core.service.handle(
-                session,  # type: ignore[arg-type]
+                session,
                 subject_id=self.subject,
                 given=given,
                 locale_hint=self.locale,

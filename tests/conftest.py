@@ -20,9 +20,7 @@ from bot.db.database import Database
 from bot.db.migrate import upgrade
 from bot.i18n import Translator
 
-PG_URL = os.environ.get(
-    "LASTIVKA_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
+PG_URL = os.environ.get("LASTIVKA_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 TEST_SECRET = b"\x01" * 32
 
 

@@ -54,7 +54,8 @@ def test_every_module_says_what_it_owns() -> None:
         str(path.relative_to(ROOT))
         for package in ("bot", "dialogs", "handoff", "locales", "content", "migrations")
         for path in (ROOT / package).rglob("*.py")
-        if path.stat().st_size and ast.get_docstring(ast.parse(path.read_text("utf-8"))) is None
+        if path.stat().st_size
+        and ast.get_docstring(ast.parse(path.read_text("utf-8"))) is None
         and "versions" not in path.parts
     ]
     assert missing == []

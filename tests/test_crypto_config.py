@@ -18,7 +18,8 @@ K1, K2 = b"\x01" * 32, b"\x02" * 32
 def test_encryption_round_trips_and_is_randomised() -> None:
     ring = KeyRing(K1)
     a, b = ring.encrypt(b"secret", b"t.c"), ring.encrypt(b"secret", b"t.c")
-    assert a != b and b"secret" not in a
+    assert a != b
+    assert b"secret" not in a
     assert ring.decrypt(a, b"t.c") == b"secret"
 
 
@@ -96,13 +97,15 @@ def test_cli_bad_setting_is_one_line_and_exit_2(tmp_path: Path) -> None:
     done = _cli("run", env={"LASTIVKA_DEFAULT_LOCALE": "ua"}, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0
-    assert "LASTIVKA_DEFAULT_LOCALE" in done.stderr and "Traceback" not in done.stderr
+    assert "LASTIVKA_DEFAULT_LOCALE" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_cli_run_without_token_explains_and_suggests_chat(tmp_path: Path) -> None:
     done = _cli("run", env={}, cwd=tmp_path)
     assert done.returncode == 2
-    assert "@BotFather" in done.stderr and "lastivka chat" in done.stderr
+    assert "@BotFather" in done.stderr
+    assert "lastivka chat" in done.stderr
     assert "Traceback" not in done.stderr
 
 
@@ -119,7 +122,8 @@ def test_cli_run_without_secret_is_refused(tmp_path: Path) -> None:
 
 def test_cli_version_and_keys() -> None:
     version = _cli("--version", env={}, cwd=Path.cwd())
-    assert version.returncode == 0 and version.stdout.startswith("lastivka ")
+    assert version.returncode == 0
+    assert version.stdout.startswith("lastivka ")
     key = _cli("keys", "generate", env={}, cwd=Path.cwd()).stdout.strip()
     assert len(key) == 43
     assert _cli("keys", "generate", env={}, cwd=Path.cwd()).stdout.strip() != key

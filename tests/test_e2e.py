@@ -50,8 +50,14 @@ class BotProcess:
     async def start(self) -> None:
         log = (self.data_dir / "bot.log").open("ab")
         self.process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run",
-            cwd=self.data_dir, env=self.env(), stdout=log, stderr=log,
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            cwd=self.data_dir,
+            env=self.env(),
+            stdout=log,
+            stderr=log,
         )
         log.close()
 
@@ -84,7 +90,8 @@ async def fake() -> AsyncIterator[FakeBotApi]:
 
 def sends(fake: FakeBotApi, chat_id: int | None = None) -> list[Any]:
     return [
-        c for c in fake.calls_to("sendMessage")
+        c
+        for c in fake.calls_to("sendMessage")
         if c.ok and (chat_id is None or c.params["chat_id"] == chat_id)
     ]
 
@@ -112,7 +119,10 @@ async def test_a_person_talks_to_the_running_bot(fake: FakeBotApi, tmp_path: Pat
         languages = {c.params.get("language_code") for c in fake.calls_to("setMyCommands") if c.ok}
         assert languages == {None, "uk", "ru", "lv"}
         assert {c.params.get("language_code") for c in fake.calls_to("setMyDescription")} == {
-            None, "uk", "ru", "lv"
+            None,
+            "uk",
+            "ru",
+            "lv",
         }
     finally:
         code = await bot.stop()

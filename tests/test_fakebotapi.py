@@ -487,6 +487,11 @@ async def test_callback_queries_are_answered_once(fake: FakeBotApi, bot: Bot) ->
     assert await bot.answer_callback_query(query.id, text="x" * 200)
     with pytest.raises(TelegramBadRequest, match="query is too old"):
         await bot.answer_callback_query(query.id)
+    with pytest.raises(TelegramBadRequest, match="query ID is invalid"):
+        await bot.answer_callback_query("made-up")
+    # A query built for a test that feeds the dispatcher directly is known without a push.
+    direct = callback_update(4, "pick:a")["callback_query"]["id"]
+    assert await bot.answer_callback_query(direct)
 
 
 # ---- rate limits -----------------------------------------------------------------------------

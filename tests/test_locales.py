@@ -93,7 +93,9 @@ def test_lenient_translator_logs_and_falls_back_per_message(
         ("en", 2, "characters"),
     ],
 )
-def test_plural_forms_follow_cldr(translator: Translator, locale: str, count: int, word: str) -> None:
+def test_plural_forms_follow_cldr(
+    translator: Translator, locale: str, count: int, word: str
+) -> None:
     text = translator.format(locale, "text-too-long", {"length": count, "limit": 1000})
     assert f"{count} {word}" in text.replace("\xa0", " ")
 
@@ -146,4 +148,5 @@ def test_advice_and_numbers_carry_an_official_dated_source() -> None:
         for source in sources:
             assert source["confidence"] in {"high", "medium"}, source
             assert source["url"].startswith("https://")
-            assert source["organisation"] and source["date"]
+            assert source["organisation"]
+            assert source["date"]

@@ -42,7 +42,16 @@ def test_every_sensitive_column_is_encrypted() -> None:
 
 
 def test_no_column_stores_names_usernames_or_telegram_ids_in_clear() -> None:
-    suspicious = {"name", "first_name", "last_name", "username", "phone", "user_id", "chat_id", "text"}
+    suspicious = {
+        "name",
+        "first_name",
+        "last_name",
+        "username",
+        "phone",
+        "user_id",
+        "chat_id",
+        "text",
+    }
     columns = {c.name for t in Base.metadata.tables.values() for c in t.columns}
     assert columns & suspicious == set()
 
@@ -76,7 +85,8 @@ async def test_conversation_round_trip_is_encrypted_at_rest(db: Database) -> Non
     async with db.engine.connect() as connection:
         raw = (await connection.execute(text("SELECT answers FROM conversations"))).scalar_one()
         chat = (await connection.execute(text("SELECT chat_ref FROM subjects"))).scalar_one()
-    assert b"other" not in bytes(raw) and b"777000111" not in bytes(chat)
+    assert b"other" not in bytes(raw)
+    assert b"777000111" not in bytes(chat)
 
 
 async def test_inbox_stores_once_and_remembers_processed_ids(db: Database) -> None:
@@ -96,8 +106,14 @@ async def test_outbox_orders_by_lane_then_insertion(db: Database) -> None:
     async def fill(session: AsyncSession) -> None:
         for lane, key in [(5, "b"), (0, "a"), (0, "c")]:
             await repo.enqueue(
-                session, lane=lane, chat_key=key, method="sendMessage",
-                payload={"chat_id": 1, "text": key}, update_id=None, now=NOW, not_before=NOW,
+                session,
+                lane=lane,
+                chat_key=key,
+                method="sendMessage",
+                payload={"chat_id": 1, "text": key},
+                update_id=None,
+                now=NOW,
+                not_before=NOW,
             )
 
     await db.run(fill)
@@ -117,7 +133,8 @@ async def test_one_open_case_request_per_person(db: Database) -> None:
 
     first = await ask(Priority.NORMAL)
     again = await ask(Priority.URGENT)
-    assert first == again and first.startswith("K-")
+    assert first == again
+    assert first.startswith("K-")
     rows = await db.run(lambda s: _all(s, CaseRequestRow))
     assert [(r.code, r.priority) for r in rows] == [(first, int(Priority.URGENT))]
 

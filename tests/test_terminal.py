@@ -16,14 +16,34 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # What each main-menu entry leads to, as the first words of its screen in each language.
 ENTRIES = {
-    "uk": ["Перевірити пропозицію", "Безпечні поїздки", "Попросити про допомогу", "Оберіть мову",
-           "Про Ластівку"],
-    "ru": ["Проверить предложение", "Безопасные поездки", "Попросить о помощи", "Выберите язык",
-           "О Ластивке"],
-    "lv": ["Pārbaudīt darba piedāvājumu", "Droša ceļošana", "Lūgt palīdzību", "Izvēlieties valodu",
-           "Par Lastivku"],
-    "en": ["Check a job offer or a situation", "Safe travel and work abroad", "Ask for help",
-           "Choose a language", "About Lastivka"],
+    "uk": [
+        "Перевірити пропозицію",
+        "Безпечні поїздки",
+        "Попросити про допомогу",
+        "Оберіть мову",
+        "Про Ластівку",
+    ],
+    "ru": [
+        "Проверить предложение",
+        "Безопасные поездки",
+        "Попросить о помощи",
+        "Выберите язык",
+        "О Ластивке",
+    ],
+    "lv": [
+        "Pārbaudīt darba piedāvājumu",
+        "Droša ceļošana",
+        "Lūgt palīdzību",
+        "Izvēlieties valodu",
+        "Par Lastivku",
+    ],
+    "en": [
+        "Check a job offer or a situation",
+        "Safe travel and work abroad",
+        "Ask for help",
+        "Choose a language",
+        "About Lastivka",
+    ],
 }
 
 
@@ -32,8 +52,14 @@ def chat(tmp_path: Path, locale: str | None, lines: list[str]) -> subprocess.Com
     env |= {"LASTIVKA_DATA_DIR": str(tmp_path), "LASTIVKA_STRICT_I18N": "true", "COLUMNS": "200"}
     args = [sys.executable, "-m", "bot", "chat"] + (["--locale", locale] if locale else [])
     return subprocess.run(
-        args, input="\n".join(lines) + "\n", capture_output=True, text=True, env=env,
-        cwd=tmp_path, timeout=120, check=False,
+        args,
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
     )
 
 
