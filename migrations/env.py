@@ -40,4 +40,6 @@ if connection is not None:
 else:
     from bot.config import load_settings
 
-    asyncio.run(_run_async(context.config.get_main_option("sqlalchemy.url") or load_settings().db_url))
+    asyncio.run(
+        _run_async(context.config.get_main_option("sqlalchemy.url") or load_settings().db_url)
+    )

@@ -32,7 +32,7 @@ unknown-command = I do not know this command. Please use the buttons below or /m
 unsupported-input = I can only read text and buttons here. Please choose below.
 use-buttons = Please choose one of the buttons below.
 text-too-long =
-    Your message is long ({ $length ->
+    Your message is too long ({ $length ->
         [one] { $length } character
        *[other] { $length } characters
     }); I can read up to { $limit } here. Please choose below.
@@ -45,7 +45,7 @@ about-text =
 about-privacy-button = What do you keep about me?
 privacy-text =
     <b>What I keep</b>
-    • I never see or store your name, username or phone number in clear. You are a random code to me.
+    • I do not store your name, username or phone number. I know you only by a code.
     • Your answers and messages are stored encrypted, and only to continue the conversation.
     • A hotline consultant sees your answers only if you agree, and never who you are unless you tell them.
 

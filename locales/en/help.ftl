@@ -10,7 +10,8 @@ help-urgency-question = I have a question
 help-danger =
     <b>If someone is in danger now</b>, call the emergency number if you can:
     • 112 in any EU country (free, from any phone);
-    • 102 for the police in Ukraine.
+    • 102 for the police in Ukraine;
+    • elsewhere, the local emergency number.
     Then you can also send a request to the hotline team here.
     <i>Sources: European Commission, 2022 (112); Tulchyn community council (local government, Ukraine), 17.06.2025 (102).</i>
 help-continue = Send a request to the hotline team

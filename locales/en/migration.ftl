@@ -7,8 +7,8 @@ migration-topic-leaving = Before you leave
 advice-before-offer =
     <b>Before you accept a job offer</b>
     • Check the recruiter in the official register. Ukraine: the List of recruiters abroad kept by the Ministry of Economy (licences were replaced by this List on 14.10.2023). Latvia: the licence register of the State Employment Agency (NVA); even free job placement needs a licence.
-    • You should not pay for being recruited: fees for finding you a job are not yours to pay.
-    <i>Sources: Ministry of Economy of Ukraine, 09.11.2023; Cabinet of Ministers of Latvia, Regulation No. 458 as amended 23.04.2024; International Labour Organization, fair recruitment definition, 2019.</i>
+    • Under fair recruitment rules, you should not pay to be recruited: fees for finding you a job are not yours to pay.
+    <i>Sources: Ministry of Economy of Ukraine, 09.11.2023; Cabinet of Ministers of Latvia, Regulation No. 458 as amended 23.04.2024; International Labour Organization, definition of recruitment fees and related costs, 2019.</i>
 
 advice-before-leaving =
     <b>Before you leave</b>

@@ -46,7 +46,7 @@ about-text =
 about-privacy-button = Ko jūs glabājat par mani?
 privacy-text =
     <b>Ko es glabāju</b>
-    • Es nekad neredzu un neglabāju atklātā veidā jūsu vārdu, lietotājvārdu vai tālruņa numuru. Man jūs esat nejaušs kods.
+    • Es neglabāju jūsu vārdu, lietotājvārdu vai tālruņa numuru. Es jūs pazīstu tikai pēc koda.
     • Jūsu atbildes un ziņas tiek glabātas šifrētā veidā un tikai tāpēc, lai varētu turpināt sarunu.
     • Uzticības tālruņa konsultants redz jūsu atbildes tikai tad, ja jūs piekrītat, un nekad neuzzina, kas jūs esat, ja vien jūs to neatklājat.
 

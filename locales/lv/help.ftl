@@ -10,7 +10,8 @@ help-urgency-question = Man ir jautājums
 help-danger =
     <b>Ja kāds tagad ir briesmās</b>, zvaniet uz ārkārtas palīdzības numuru, ja vien varat:
     • 112 — jebkurā ES valstī (bez maksas, no jebkura tālruņa);
-    • 102 — policija Ukrainā.
+    • 102 — policija Ukrainā;
+    • citās valstīs — vietējais ārkārtas palīdzības numurs.
     Pēc tam jūs šeit varat arī nosūtīt pieprasījumu uzticības tālruņa konsultantiem.
     <i>Avoti: Eiropas Komisija, 2022 (112); Tuļčinas kopienas padome (Ukrainas pašvaldība), 17.06.2025 (102).</i>
 help-continue = Nosūtīt pieprasījumu uzticības tālrunim

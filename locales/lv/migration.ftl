@@ -7,8 +7,8 @@ migration-topic-leaving = Pirms aizbraucat
 advice-before-offer =
     <b>Pirms pieņemat darba piedāvājumu</b>
     • Pārbaudiet starpnieku oficiālajā reģistrā. Ukrainā: Ekonomikas ministrijas uzturētais darbā iekārtošanas ārvalstīs starpnieku saraksts (kopš 14.10.2023 licenču vietā ir šis saraksts). Latvijā: Nodarbinātības valsts aģentūras (NVA) licenču reģistrs; licence vajadzīga pat tad, ja darbā iekārto bez maksas.
-    • Par darbā iekārtošanu jums nav jāmaksā: izmaksas par darba atrašanu jums nav jāsedz.
-    <i>Avoti: Ukrainas Ekonomikas ministrija, 09.11.2023; Ministru kabineta noteikumi Nr. 458 ar 23.04.2024 grozījumiem; Starptautiskā Darba organizācija, godīgas darbā pieņemšanas definīcija, 2019.</i>
+    • Saskaņā ar godīgas darbā pieņemšanas noteikumiem par darbā iekārtošanu jums nav jāmaksā: izmaksas par darba atrašanu jums nav jāsedz.
+    <i>Avoti: Ukrainas Ekonomikas ministrija, 09.11.2023; Ministru kabineta noteikumi Nr. 458 ar 23.04.2024 grozījumiem; Starptautiskā Darba organizācija, darbā pieņemšanas maksu un saistīto izmaksu definīcija, 2019.</i>
 
 advice-before-leaving =
     <b>Pirms aizbraucat</b>
