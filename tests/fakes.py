@@ -713,6 +713,7 @@ def _trim_formatted(text: str, entities: list[dict[str, Any]]) -> tuple[str, lis
 # --------------------------------------------------------------------------------------------
 
 _PRIMITIVES: Final = frozenset({"Integer", "Float", "Boolean", "String", "InputFile"})
+_ATTACHABLE_FIELDS: Final = frozenset({"media", "thumbnail", "cover"})
 
 
 def _kind(value: Any) -> str:
@@ -849,6 +850,11 @@ def _coerce_object(
             raise _Mismatch(f'has an unknown field "{key}" for {type_name}')
         if item is None:
             continue
+        if key in _ATTACHABLE_FIELDS and isinstance(item, str) and item.startswith("attach://"):
+            # The spec types these as String, but an attach:// name must match a file part.
+            name = item.removeprefix("attach://")
+            if name not in files:
+                raise _Mismatch(f'refers to a missing attached file "{name}"', [f".{key}"])
         try:
             decoded[key] = _coerce(item, spec_field["types"], files)
         except _Mismatch as exc:
@@ -1118,8 +1124,15 @@ class FakeBotApi:
     """A fake Telegram Bot API server on 127.0.0.1 for tests.
 
     Use ``async with FakeBotApi() as fake:`` (or ``await fake.start()`` / ``await fake.stop()``)
-    and point aiogram at ``fake.base_url``. Rate limits take their time from ``clock`` so tests
-    can freeze or advance it instead of sleeping.
+    and point aiogram at ``fake.base_url``.
+
+    Options: ``token`` (None accepts any token, otherwise others get 401); flood limits
+    ``global_rate``/``global_burst`` (messages per second over all chats),
+    ``per_chat_rate``/``per_chat_burst`` and ``group_per_minute`` (chats with negative ids),
+    each disabled by None; ``bot_id`` (default: the token's numeric prefix or 123456),
+    ``bot_username``, ``bot_first_name``; ``clock`` (the rate limits' time source, so tests can
+    advance time instead of sleeping); ``strict_html`` (refuse a bare "&" in HTML texts);
+    ``control_api`` (serve ``/_control/...`` for the standalone mode).
     """
 
     def __init__(
@@ -1675,9 +1688,17 @@ class FakeBotApi:
     def _file(self, params: Mapping[str, Any], key: str, kind: str) -> dict[str, Any]:
         value = params.get(key)
         number = next(self._file_ids)
-        plain_id = isinstance(value, str) and not value.startswith(("http://", "https://"))
-        file_id = value if plain_id else f"{kind}-file-{number}"
-        return {"file_id": file_id, "file_unique_id": f"{kind}-unique-{number}"}
+        meta: dict[str, Any] = {
+            "file_id": f"{kind}-file-{number}",
+            "file_unique_id": f"{kind}-unique-{number}",
+        }
+        if isinstance(value, str) and not value.startswith(("http://", "https://", "attach://")):
+            meta["file_id"] = value  # a file sent again by its file_id keeps that id
+        elif isinstance(value, UploadedFile):
+            meta["file_size"] = len(value.data)
+            if kind == "document":
+                meta.update(file_name=value.filename, mime_type=value.content_type)
+        return meta
 
     def _media_content(self, method: str, params: Mapping[str, Any]) -> dict[str, Any]:
         if method == "sendPhoto":

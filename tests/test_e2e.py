@@ -185,3 +185,30 @@ async def test_kill_mid_burst_then_restart_processes_every_update_exactly_once(
     # Only replies in flight at the kill (sent, not yet marked) may go out twice.
     assert 0 <= duplicates <= 64, duplicates
     print(f"kill after {sent_before_kill}/{total} replies: lost 0, duplicated replies {duplicates}")
+
+
+async def test_check_reports_problems_then_passes(fake: FakeBotApi, tmp_path: Path) -> None:
+    bot = BotProcess(fake, tmp_path)
+
+    async def cli(*args: str) -> tuple[int, str]:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            *args,
+            cwd=tmp_path,
+            env=bot.env() | {"COLUMNS": "200"},
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        out, _ = await process.communicate()
+        assert process.returncode is not None
+        return process.returncode, out.decode()
+
+    code, table = await cli("check")
+    assert code == 1
+    assert "run `lastivka db upgrade`" in table
+    assert (await cli("db", "upgrade"))[0] == 0
+    code, table = await cli("check")
+    assert code == 0, table
+    assert "reachable, bot @" in table and "every id in uk, ru, lv, en" in table

@@ -334,3 +334,31 @@ async def test_processed_updates_keep_no_payload(h: Harness) -> None:
     async with h.core.db.engine.connect() as connection:
         count = (await connection.execute(text("SELECT count(*) FROM outbox"))).scalar_one()
     assert count == 0
+
+
+@pytest.mark.postgres
+async def test_dialog_and_redelivery_on_postgresql(tmp_path: Path, fake: FakeBotApi) -> None:
+    from tests.conftest import PG_URL, _reset_postgres, require_postgres
+
+    require_postgres()
+    core_settings = settings_for(tmp_path, fake).model_copy(update={"database_url": PG_URL})
+    core = build_core(core_settings)
+    await _reset_postgres(core.db)
+    await upgrade(core.db)
+    bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)))
+    sender = OutboxSender(core.db, bot, rate=None)
+    harness = Harness(fake, core, bot, build_dispatcher(core, sender), sender)
+    try:
+        await harness.feed(message_update(USER, "/start"))
+        update_id = await harness.feed(callback_update(USER, "g:lang_lv", message_id=1))
+        await harness.press("lūgt palīdzību")
+        assert "Lūgt palīdzību" in harness.texts()[-1]
+        sent = len(harness.texts())
+        await harness.feed(callback_update(USER, "g:lang_ru", message_id=1), update_id=update_id)
+        assert len(harness.texts()) == sent
+        subject = core.keyring.pseudonym("tg", USER)
+        conv = await core.db.run(lambda s: repo.load_conversation(s, subject))
+        assert conv is not None
+        assert (conv.flow, conv.locale) == ("help_request", "lv")
+    finally:
+        await close(harness)
