@@ -127,6 +127,7 @@ async def _serve(settings: Settings) -> None:
     import logging
 
     from bot.db.migrate import upgrade
+    from bot.housekeeping import housekeeping
     from bot.outbox import OutboxSender
     from bot.runtime import build_core, build_dispatcher, build_telegram_bot
     from bot.telegram.polling import DurablePolling
@@ -158,11 +159,14 @@ async def _serve(settings: Settings) -> None:
             keyring=core.keyring,
             max_concurrent=settings.max_concurrent_updates,
         )
-        sending = asyncio.create_task(sender.run(stop))
+        background = [
+            asyncio.create_task(sender.run(stop)),
+            asyncio.create_task(housekeeping(core.db, stop)),
+        ]
         log.info("polling for updates")
         await polling.run(stop)
         stop.set()
-        await sending
+        await asyncio.gather(*background)
         log.info("stopped")
     finally:
         await bot.session.close()

@@ -133,7 +133,7 @@ async def test_a_person_talks_to_the_running_bot(fake: FakeBotApi, tmp_path: Pat
 async def test_kill_mid_burst_then_restart_processes_every_update_exactly_once(
     fake: FakeBotApi, tmp_path: Path
 ) -> None:
-    chats = 40
+    chats = 60
     per_chat = 8
     pushed: list[int] = []
     for round_ in range(per_chat):

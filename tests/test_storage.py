@@ -16,6 +16,7 @@ from bot.db.database import Database
 from bot.db.migrate import current_revision, downgrade, head_revision, upgrade
 from bot.db.tables import Base, CaseRequestRow, ConversationRow, SubjectRow
 from bot.db.types import Encrypted, EncryptedJSON
+from bot.housekeeping import tidy_once
 from dialogs.types import Conversation, Priority
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -98,8 +99,9 @@ async def test_inbox_stores_once_and_remembers_processed_ids(db: Database) -> No
     assert await db.run(lambda s: repo.inbox_status(s, 2)) == "done"
     assert await db.run(lambda s: repo.inbox_status(s, 9)) == "done"
     assert [i for i, _ in await db.run(lambda s: repo.pending_updates(s))] == [1, 3]
-    pruned = await db.run(lambda s: repo.prune_inbox(s, before=NOW + timedelta(days=3)))
-    assert pruned == 2
+    assert await tidy_once(db, now=NOW + timedelta(days=1)) == 0
+    assert await tidy_once(db, now=NOW + timedelta(days=3)) == 2
+    assert [i for i, _ in await db.run(lambda s: repo.pending_updates(s))] == [1, 3]
 
 
 async def test_outbox_orders_by_lane_then_insertion(db: Database) -> None:
