@@ -150,7 +150,9 @@ async def _serve(settings: Settings) -> None:
         await bot.delete_webhook(drop_pending_updates=False)
         await publish_profile(bot, core.translator)
         sender = OutboxSender(core.db, bot)
-        await sender.recover()
+        # What a previous run left in the outbox goes out before any new reply.
+        if await sender.recover():
+            await sender.drain_once()
         dispatcher = build_dispatcher(core, sender)
         polling = DurablePolling(
             bot=bot,

@@ -97,6 +97,9 @@ class OutboxSender:
         postponed: list[tuple[int, datetime, int]] = []
         for item in items:
             if item.chat_key in self._waiting_chats:
+                # An earlier message to this chat waits for a retry: queue behind it, due now,
+                # so the background loop sends it right after that one.
+                postponed.append((item.id, self.clock(), item.attempts))
                 continue
             verdict = await self._attempt(item)
             if verdict is None:

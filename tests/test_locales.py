@@ -150,3 +150,32 @@ def test_advice_and_numbers_carry_an_official_dated_source() -> None:
             assert source["url"].startswith("https://")
             assert source["organisation"]
             assert source["date"]
+
+
+def test_every_screen_is_valid_telegram_html_in_every_locale() -> None:
+    from bot.render import render
+    from dialogs.types import Conversation
+    from tests.fakes import parse_html
+
+    strict = Translator(strict=True)
+    engine = Engine(FLOWS)
+    for flow in FLOWS:
+        for step in flow.steps:
+            reply = engine.render(Conversation(flow.name, flow.version, step.name, {}, "uk"))
+            for locale in LOCALES:
+                for message in render(strict, locale, [reply]):
+                    plain, _entities = parse_html(message.text)
+                    assert plain.strip()
+    for locale in LOCALES:
+        for message_id in (
+            "welcome",
+            "help-text",
+            "unknown-command",
+            "unsupported-input",
+            "use-buttons",
+            "error-generic",
+            "button-expired",
+            "language-set",
+        ):
+            parse_html(strict.format(locale, message_id))
+        parse_html(strict.format(locale, "text-too-long", {"length": 5000, "limit": 1000}))

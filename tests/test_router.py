@@ -362,3 +362,29 @@ async def test_dialog_and_redelivery_on_postgresql(tmp_path: Path, fake: FakeBot
         assert (conv.flow, conv.locale) == ("help_request", "lv")
     finally:
         await close(harness)
+
+
+async def test_replies_keep_their_order_while_one_waits_for_a_retry(h: Harness) -> None:
+    await h.feed(message_update(USER, "/start"))
+    await h.press("Українська")
+    h.fake.fail_next(
+        "sendMessage",
+        status=429,
+        body={
+            "ok": False,
+            "error_code": 429,
+            "description": "Too Many Requests: retry after 3",
+            "parameters": {"retry_after": 3},
+        },
+    )
+    before = len(h.texts())
+    await h.feed(message_update(USER, "/about"))
+    await h.feed(message_update(USER, "/help"))
+    assert len(h.texts()) == before, "the second reply must not overtake the first"
+    later = utcnow() + timedelta(seconds=4)
+    h.sender.clock = lambda: later
+    await h.sender.drain_once()
+    texts = h.texts()[before:]
+    assert len(texts) == 2
+    assert "Про Ластівку" in texts[0]
+    assert "/menu" in texts[1]
