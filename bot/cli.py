@@ -161,14 +161,19 @@ async def _serve(settings: Settings) -> None:
             keyring=core.keyring,
             max_concurrent=settings.max_concurrent_updates,
         )
+        # The sender outlives polling: updates still in flight at a stop signal finish
+        # and hand their sent rows to the sender's last flush.
+        finished = asyncio.Event()
         background = [
-            asyncio.create_task(sender.run(stop)),
-            asyncio.create_task(housekeeping(core.db, stop)),
+            asyncio.create_task(sender.run(finished)),
+            asyncio.create_task(housekeeping(core.db, finished)),
         ]
         log.info("polling for updates")
-        await polling.run(stop)
-        stop.set()
-        await asyncio.gather(*background)
+        try:
+            await polling.run(stop)
+        finally:
+            finished.set()
+            await asyncio.gather(*background)
         log.info("stopped")
     finally:
         await bot.session.close()

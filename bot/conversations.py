@@ -55,7 +55,9 @@ class ConversationService:
         before = await repo.load_conversation(session, subject_id)
         result = await self.engine.step(before, given, locale_hint=locale_hint)
         after = result.conversation
-        await repo.save_conversation(session, subject_id, after, chat_ref=chat_ref, now=now)
+        await repo.save_conversation(
+            session, subject_id, after, chat_ref=chat_ref, now=now, existed=before is not None
+        )
         await repo.add_event(
             session,
             subject_id=subject_id,

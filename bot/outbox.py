@@ -82,6 +82,10 @@ class OutboxSender:
         self._limiter = AsyncLimiter(rate, 1) if rate else None
         self._waiting_chats: set[str] = set()
         self._wake = asyncio.Event()
+        # Sent rows are deleted in the next unit of work (or by the background loop within
+        # a second), not in a transaction of their own: one commit per update instead of
+        # two. A crash in between re-sends at most these rows.
+        self._sent: list[int] = []
 
     async def _call(self, method: str, payload: dict[str, Any]) -> None:
         request = _METHODS[method].model_validate(payload)
@@ -93,7 +97,6 @@ class OutboxSender:
 
     async def deliver(self, items: Sequence[Queued]) -> None:
         """Send rows in order; whatever is not done is left to the background loop."""
-        done: list[int] = []
         postponed: list[tuple[int, datetime, int]] = []
         for item in items:
             if item.chat_key in self._waiting_chats:
@@ -103,14 +106,31 @@ class OutboxSender:
                 continue
             verdict = await self._attempt(item)
             if verdict is None:
-                done.append(item.id)
+                self._sent.append(item.id)
             else:
                 postponed.append((item.id, verdict, item.attempts + 1))
                 self._waiting_chats.add(item.chat_key)
-        if done or postponed:
-            await self.db.run(functools.partial(self._settle, done=done, postponed=postponed))
         if postponed:
+            await self.db.run(functools.partial(self._settle, done=[], postponed=postponed))
             self._wake.set()
+
+    def take_sent(self) -> list[int]:
+        """Hand over the ids of sent rows, to be deleted in the caller's transaction."""
+        sent, self._sent = self._sent, []
+        return sent
+
+    def return_sent(self, ids: list[int]) -> None:
+        """The caller's transaction rolled back: the rows still need deleting."""
+        self._sent.extend(ids)
+
+    async def flush_sent(self) -> None:
+        sent = self.take_sent()
+        if sent:
+            try:
+                await self.db.run(lambda session: repo.forget_outbox(session, sent))
+            except BaseException:
+                self.return_sent(sent)
+                raise
 
     async def _settle(
         self,
@@ -168,6 +188,7 @@ class OutboxSender:
     async def run(self, stop: asyncio.Event, *, idle: float = 1.0) -> None:
         """The background loop: sends due rows until ``stop`` is set."""
         while not stop.is_set():
+            await self.flush_sent()
             sent_any = await self.drain_once()
             if sent_any:
                 continue
@@ -177,6 +198,7 @@ class OutboxSender:
             await asyncio.wait({waiter, stopper}, timeout=idle, return_when=asyncio.FIRST_COMPLETED)
             for task in (waiter, stopper):
                 task.cancel()
+        await self.flush_sent()
 
     async def drain_once(self, limit: int = 500) -> bool:
         """One pass over the outbox; True if it finished any row."""

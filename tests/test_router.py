@@ -267,6 +267,7 @@ async def test_rate_limited_reply_is_kept_and_sent_after_retry_after(h: Harness)
 async def test_blocked_person_does_not_jam_the_outbox(h: Harness) -> None:
     h.fake.block_chat(USER)
     await h.feed(message_update(USER, "/start"))
+    await h.sender.flush_sent()
     assert await h.core.db.run(lambda s: repo.outbox_rows(s, limit=10)) == []
 
 
@@ -331,6 +332,7 @@ async def test_processed_updates_keep_no_payload(h: Harness) -> None:
     await h.feed(message_update(USER, "/start"))
     rows = await h.core.db.run(lambda s: s.scalars(select(InboxRow)))
     assert [(r.status, r.payload) for r in rows] == [("done", None)]
+    await h.sender.flush_sent()
     async with h.core.db.engine.connect() as connection:
         count = (await connection.execute(text("SELECT count(*) FROM outbox"))).scalar_one()
     assert count == 0

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,12 +24,12 @@ from handoff.cases import new_case_code
 
 __all__ = [
     "add_event",
+    "claim_update",
     "enqueue",
     "forget_outbox",
     "inbox_status",
     "load_conversation",
     "mark_update_done",
-    "mark_update_failed",
     "outbox_rows",
     "pending_updates",
     "postpone_outbox",
@@ -51,7 +51,17 @@ def _insert_ignore(session: AsyncSession, table: Any, rows: list[dict[str, Any]]
 
 
 async def load_conversation(session: AsyncSession, subject_id: str) -> Conversation | None:
-    row = await session.get(ConversationRow, subject_id)
+    row = (
+        await session.execute(
+            select(
+                ConversationRow.flow,
+                ConversationRow.flow_version,
+                ConversationRow.state,
+                ConversationRow.answers,
+                ConversationRow.locale,
+            ).where(ConversationRow.subject_id == subject_id)
+        )
+    ).first()
     if row is None:
         return None
     return Conversation(
@@ -70,33 +80,34 @@ async def save_conversation(
     *,
     chat_ref: bytes | None,
     now: datetime,
+    existed: bool | None = None,
 ) -> None:
-    """Insert or update the person's conversation (and create the subject on first contact)."""
-    row = await session.get(ConversationRow, subject_id)
-    if row is None:
-        if await session.get(SubjectRow, subject_id) is None:
-            session.add(SubjectRow(id=subject_id, created_at=now, chat_ref=chat_ref))
-            await session.flush()
-        session.add(
-            ConversationRow(
-                subject_id=subject_id,
-                flow=conversation.flow,
-                flow_version=conversation.flow_version,
-                state=conversation.state,
-                answers=dict(conversation.answers),
-                locale=conversation.locale,
-                steps=1,
-                updated_at=now,
-            )
+    """Insert or update the person's conversation (and create the subject on first contact).
+
+    ``existed`` says whether the caller just loaded a conversation; it saves a query.
+    """
+    values = {
+        "flow": conversation.flow,
+        "flow_version": conversation.flow_version,
+        "state": conversation.state,
+        "answers": dict(conversation.answers),
+        "locale": conversation.locale,
+        "updated_at": now,
+    }
+    if existed is not False:
+        result = await session.execute(
+            update(ConversationRow)
+            .where(ConversationRow.subject_id == subject_id)
+            .values(steps=ConversationRow.steps + 1, **values)
         )
-        return
-    row.flow = conversation.flow
-    row.flow_version = conversation.flow_version
-    row.state = conversation.state
-    row.answers = dict(conversation.answers)
-    row.locale = conversation.locale
-    row.steps = row.steps + 1
-    row.updated_at = now
+        if getattr(result, "rowcount", 0):
+            return
+    await session.execute(
+        _insert_ignore(
+            session, SubjectRow, [{"id": subject_id, "created_at": now, "chat_ref": chat_ref}]
+        )
+    )
+    await session.execute(insert(ConversationRow).values(subject_id=subject_id, steps=1, **values))
 
 
 async def add_event(
@@ -110,8 +121,8 @@ async def add_event(
     state_to: str,
     now: datetime,
 ) -> None:
-    session.add(
-        EventRow(
+    await session.execute(
+        insert(EventRow).values(
             at=now,
             subject_id=subject_id,
             update_id=update_id,
@@ -190,6 +201,35 @@ async def mark_update_done(session: AsyncSession, update_id: int, *, now: dateti
     )
 
 
+async def claim_update(session: AsyncSession, update_id: int, *, now: datetime) -> bool:
+    """Mark an update done, in the caller's transaction, unless it was processed before.
+
+    One statement: a new id is inserted as done, a pending one (stored by the poller) is
+    switched to done and loses its payload, a done or dead one is left alone. True means
+    "process it now"; if processing then fails, the rollback undoes the mark.
+    """
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert_ = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert_(InboxRow)
+        .values(
+            update_id=update_id,
+            received_at=now,
+            payload=None,
+            status="done",
+            attempts=0,
+            processed_at=now,
+        )
+        .on_conflict_do_update(
+            index_elements=[InboxRow.update_id],
+            set_={"status": "done", "payload": None, "processed_at": now},
+            where=InboxRow.status == "pending",
+        )
+        .returning(InboxRow.update_id)
+    )
+    return (await session.execute(statement)).first() is not None
+
+
 async def remember_update(
     session: AsyncSession, update_id: int, *, now: datetime, status: str = "done"
 ) -> None:
@@ -200,21 +240,6 @@ async def remember_update(
     )
     if not getattr(result, "rowcount", 0):
         session.add(InboxRow(update_id=update_id, received_at=now, attempts=0, **values))
-
-
-async def mark_update_failed(
-    session: AsyncSession, update_id: int, *, now: datetime, max_attempts: int
-) -> bool:
-    """Count a failed attempt; returns True once the update is given up (dead letter)."""
-    row = await session.get(InboxRow, update_id)
-    if row is None:
-        return True
-    row.attempts += 1
-    if row.attempts >= max_attempts:
-        row.status = "dead"
-        row.processed_at = now
-        return True
-    return False
 
 
 async def pending_updates(session: AsyncSession, limit: int = 500) -> list[tuple[int, bytes]]:
@@ -249,19 +274,21 @@ async def enqueue(
     now: datetime,
     not_before: datetime,
 ) -> int:
-    row = OutboxRow(
-        created_at=now,
-        lane=lane,
-        chat_key=chat_key,
-        method=method,
-        payload=payload,
-        update_id=update_id,
-        attempts=0,
-        not_before=not_before,
+    result = await session.execute(
+        insert(OutboxRow)
+        .values(
+            created_at=now,
+            lane=lane,
+            chat_key=chat_key,
+            method=method,
+            payload=payload,
+            update_id=update_id,
+            attempts=0,
+            not_before=not_before,
+        )
+        .returning(OutboxRow.id)
     )
-    session.add(row)
-    await session.flush()
-    return row.id
+    return int(result.scalar_one())
 
 
 async def forget_outbox(session: AsyncSession, ids: Iterable[int]) -> None:

@@ -113,7 +113,12 @@ class OutboxRow(Base):
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
     not_before: Mapped[datetime] = mapped_column(UTCDateTime())
 
-    __table_args__ = (Index("ix_outbox_due", "lane", "not_before", "id"),)
+    # AUTOINCREMENT on SQLite: ids never come back after a delete, so id order stays the
+    # order rows were written in (sending order) and a remembered id never names a new row.
+    __table_args__ = (
+        Index("ix_outbox_due", "lane", "not_before", "id"),
+        {"sqlite_autoincrement": True},
+    )
 
 
 class CaseRequestRow(Base):

@@ -135,13 +135,18 @@ class InboxMiddleware(BaseMiddleware):
         update_id = event.update_id
         clock = self.deps.service.clock
 
+        sender = self.deps.sender
+        taken: list[int] = []
+
         async def job(session: AsyncSession) -> UnitOfWork | None:
-            if await repo.inbox_status(session, update_id) in {"done", "dead"}:
+            # Under the writer lock: delete what was sent since the last commit.
+            taken.extend(sender.take_sent())
+            await repo.forget_outbox(session, taken)
+            if not await repo.claim_update(session, update_id, now=clock()):
                 return None
             uow = UnitOfWork(self.deps, session, update_id)
             data["uow"] = uow
             await handler(event, data)
-            await repo.remember_update(session, update_id, now=clock())
             return uow
 
         for attempt in range(1, MAX_ATTEMPTS + 1):
@@ -149,6 +154,8 @@ class InboxMiddleware(BaseMiddleware):
                 uow = await self.deps.db.run(job)
                 break
             except Exception as exc:
+                sender.return_sent(taken)
+                taken.clear()
                 # Type and frames only: an exception's message may quote a person's words.
                 frames = "".join(traceback.format_tb(exc.__traceback__))
                 log.error(

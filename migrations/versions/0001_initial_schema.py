@@ -77,6 +77,7 @@ def upgrade() -> None:
         sa.Column("attempts", sa.SmallInteger(), nullable=False),
         sa.Column("not_before", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_outbox")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.create_index("ix_outbox_due", ["lane", "not_before", "id"], unique=False)
