@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -42,26 +42,73 @@ __all__ = [
 
 
 def _insert_ignore(session: AsyncSession, table: Any, rows: list[dict[str, Any]]) -> Any:
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    insert = pg_insert if _dialect(session) == "postgresql" else sqlite_insert
     return insert(table).values(rows).on_conflict_do_nothing()
+
+
+def _dialect(session: AsyncSession) -> str:
+    return session.bind.dialect.name if session.bind is not None else "sqlite"
+
+
+# The hot path's statements are built once, on the Core tables, with bound parameters:
+# building a statement and its cache key costs more than executing it on SQLite.
+_CONV = cast(Table, ConversationRow.__table__)
+_SELECT_CONVERSATION = select(
+    _CONV.c.flow, _CONV.c.flow_version, _CONV.c.state, _CONV.c.answers, _CONV.c.locale
+).where(_CONV.c.subject_id == bindparam("sid"))
+_UPDATE_CONVERSATION = (
+    _CONV.update()
+    .where(_CONV.c.subject_id == bindparam("sid"))
+    .values(
+        flow=bindparam("flow"),
+        flow_version=bindparam("flow_version"),
+        state=bindparam("state"),
+        answers=bindparam("answers", type_=_CONV.c.answers.type),
+        locale=bindparam("locale"),
+        updated_at=bindparam("updated_at", type_=_CONV.c.updated_at.type),
+        steps=_CONV.c.steps + 1,
+    )
+)
+_INSERT_CONVERSATION = _CONV.insert()
+_INSERT_EVENT = cast(Table, EventRow.__table__).insert()
+_OUTBOX = cast(Table, OutboxRow.__table__)
+_INSERT_OUTBOX = _OUTBOX.insert().returning(_OUTBOX.c.id)
+_DELETE_OUTBOX = _OUTBOX.delete().where(_OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
+_INBOX = cast(Table, InboxRow.__table__)
+
+
+def _claim_statement(insert_: Any) -> Any:
+    return (
+        insert_(_INBOX)
+        .values(
+            update_id=bindparam("update_id"),
+            received_at=bindparam("now", type_=_INBOX.c.received_at.type),
+            payload=None,
+            status="done",
+            attempts=0,
+            processed_at=bindparam("now", type_=_INBOX.c.processed_at.type),
+        )
+        .on_conflict_do_update(
+            index_elements=[_INBOX.c.update_id],
+            set_={
+                "status": "done",
+                "payload": None,
+                "processed_at": bindparam("now", type_=_INBOX.c.processed_at.type),
+            },
+            where=_INBOX.c.status == "pending",
+        )
+        .returning(_INBOX.c.update_id)
+    )
+
+
+_CLAIM = {"sqlite": _claim_statement(sqlite_insert), "postgresql": _claim_statement(pg_insert)}
 
 
 # -- conversations ------------------------------------------------------------------------
 
 
 async def load_conversation(session: AsyncSession, subject_id: str) -> Conversation | None:
-    row = (
-        await session.execute(
-            select(
-                ConversationRow.flow,
-                ConversationRow.flow_version,
-                ConversationRow.state,
-                ConversationRow.answers,
-                ConversationRow.locale,
-            ).where(ConversationRow.subject_id == subject_id)
-        )
-    ).first()
+    row = (await session.execute(_SELECT_CONVERSATION, {"sid": subject_id})).first()
     if row is None:
         return None
     return Conversation(
@@ -95,11 +142,7 @@ async def save_conversation(
         "updated_at": now,
     }
     if existed is not False:
-        result = await session.execute(
-            update(ConversationRow)
-            .where(ConversationRow.subject_id == subject_id)
-            .values(steps=ConversationRow.steps + 1, **values)
-        )
+        result = await session.execute(_UPDATE_CONVERSATION, {"sid": subject_id, **values})
         if getattr(result, "rowcount", 0):
             return
     await session.execute(
@@ -107,7 +150,7 @@ async def save_conversation(
             session, SubjectRow, [{"id": subject_id, "created_at": now, "chat_ref": chat_ref}]
         )
     )
-    await session.execute(insert(ConversationRow).values(subject_id=subject_id, steps=1, **values))
+    await session.execute(_INSERT_CONVERSATION, {"subject_id": subject_id, "steps": 1, **values})
 
 
 async def add_event(
@@ -122,15 +165,16 @@ async def add_event(
     now: datetime,
 ) -> None:
     await session.execute(
-        insert(EventRow).values(
-            at=now,
-            subject_id=subject_id,
-            update_id=update_id,
-            kind=kind,
-            flow=flow,
-            state_from=state_from,
-            state_to=state_to,
-        )
+        _INSERT_EVENT,
+        {
+            "at": now,
+            "subject_id": subject_id,
+            "update_id": update_id,
+            "kind": kind,
+            "flow": flow,
+            "state_from": state_from,
+            "state_to": state_to,
+        },
     )
 
 
@@ -208,26 +252,9 @@ async def claim_update(session: AsyncSession, update_id: int, *, now: datetime) 
     switched to done and loses its payload, a done or dead one is left alone. True means
     "process it now"; if processing then fails, the rollback undoes the mark.
     """
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    insert_ = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = (
-        insert_(InboxRow)
-        .values(
-            update_id=update_id,
-            received_at=now,
-            payload=None,
-            status="done",
-            attempts=0,
-            processed_at=now,
-        )
-        .on_conflict_do_update(
-            index_elements=[InboxRow.update_id],
-            set_={"status": "done", "payload": None, "processed_at": now},
-            where=InboxRow.status == "pending",
-        )
-        .returning(InboxRow.update_id)
-    )
-    return (await session.execute(statement)).first() is not None
+    statement = _CLAIM["postgresql" if _dialect(session) == "postgresql" else "sqlite"]
+    result = await session.execute(statement, {"update_id": update_id, "now": now})
+    return result.first() is not None
 
 
 async def remember_update(
@@ -275,18 +302,17 @@ async def enqueue(
     not_before: datetime,
 ) -> int:
     result = await session.execute(
-        insert(OutboxRow)
-        .values(
-            created_at=now,
-            lane=lane,
-            chat_key=chat_key,
-            method=method,
-            payload=payload,
-            update_id=update_id,
-            attempts=0,
-            not_before=not_before,
-        )
-        .returning(OutboxRow.id)
+        _INSERT_OUTBOX,
+        {
+            "created_at": now,
+            "lane": lane,
+            "chat_key": chat_key,
+            "method": method,
+            "payload": payload,
+            "update_id": update_id,
+            "attempts": 0,
+            "not_before": not_before,
+        },
     )
     return int(result.scalar_one())
 
@@ -295,7 +321,7 @@ async def forget_outbox(session: AsyncSession, ids: Iterable[int]) -> None:
     """Sent (or given up): the row and its content go."""
     id_list = list(ids)
     if id_list:
-        await session.execute(delete(OutboxRow).where(OutboxRow.id.in_(id_list)))
+        await session.execute(_DELETE_OUTBOX, {"ids": id_list})
 
 
 async def outbox_rows(session: AsyncSession, *, limit: int) -> list[OutboxRow]:
