@@ -25,7 +25,7 @@ from bot.conversations import ConversationService
 from bot.crypto import KeyRing
 from bot.db import repo
 from bot.db.database import Database
-from bot.outbox import LANE_REPLY, LEASE, OutboxSender, Queued
+from bot.outbox import LANE_REPLY, LEASE, SENT_BATCH, OutboxSender, Queued
 from bot.render import Rendered
 from bot.telegram.callbacks import encode_choice
 from dialogs.types import LOCALES, Input
@@ -139,8 +139,8 @@ class InboxMiddleware(BaseMiddleware):
         taken: list[int] = []
 
         async def job(session: AsyncSession) -> UnitOfWork | None:
-            # Under the writer lock: delete what was sent since the last commit.
-            taken.extend(sender.take_sent())
+            # Under the writer lock: delete a batch of rows sent since earlier commits.
+            taken.extend(sender.take_sent(at_least=SENT_BATCH))
             await repo.forget_outbox(session, taken)
             if not await repo.claim_update(session, update_id, now=clock()):
                 return None
