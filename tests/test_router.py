@@ -74,6 +74,20 @@ class Harness:
         await self.feed(callback_update(USER, matches[0], message_id=1))
 
 
+def flood(fake: FakeBotApi, *, seconds: int) -> None:
+    """The next sendMessage gets Telegram's 429 with retry_after."""
+    fake.fail_next(
+        "sendMessage",
+        status=429,
+        body={
+            "ok": False,
+            "error_code": 429,
+            "description": f"Too Many Requests: retry after {seconds}",
+            "parameters": {"retry_after": seconds},
+        },
+    )
+
+
 def settings_for(tmp_path: Path, fake: FakeBotApi) -> Settings:
     return Settings(
         telegram_token=TOKEN,
@@ -241,16 +255,7 @@ async def test_a_failing_update_is_given_up_with_an_apology_and_the_chat_goes_on
 
 
 async def test_rate_limited_reply_is_kept_and_sent_after_retry_after(h: Harness) -> None:
-    h.fake.fail_next(
-        "sendMessage",
-        status=429,
-        body={
-            "ok": False,
-            "error_code": 429,
-            "description": "Too Many Requests: retry after 5",
-            "parameters": {"retry_after": 5},
-        },
-    )
+    flood(h.fake, seconds=5)
     await h.feed(message_update(USER, "/start"))
     assert h.texts() == []
     rows = await h.core.db.run(lambda s: repo.outbox_rows(s, limit=10))
@@ -369,16 +374,7 @@ async def test_dialog_and_redelivery_on_postgresql(tmp_path: Path, fake: FakeBot
 async def test_replies_keep_their_order_while_one_waits_for_a_retry(h: Harness) -> None:
     await h.feed(message_update(USER, "/start"))
     await h.press("Українська")
-    h.fake.fail_next(
-        "sendMessage",
-        status=429,
-        body={
-            "ok": False,
-            "error_code": 429,
-            "description": "Too Many Requests: retry after 3",
-            "parameters": {"retry_after": 3},
-        },
-    )
+    flood(h.fake, seconds=3)
     before = len(h.texts())
     await h.feed(message_update(USER, "/about"))
     await h.feed(message_update(USER, "/help"))

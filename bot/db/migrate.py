@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -26,28 +27,24 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-async def upgrade(db: Database, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` on the database's own connection."""
-
+async def _run_command(db: Database, action: Callable[[Config, str], None], revision: str) -> None:
     def run(connection: Connection) -> None:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        action(config, revision)
 
     async with db.engine.begin() as connection:
         await connection.run_sync(run)
+
+
+async def upgrade(db: Database, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` on the database's own connection."""
+    await _run_command(db, command.upgrade, revision)
 
 
 async def downgrade(db: Database, revision: str = "base") -> None:
     """Step the schema back to ``revision`` (tests and rollbacks)."""
-
-    def run(connection: Connection) -> None:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-
-    async with db.engine.begin() as connection:
-        await connection.run_sync(run)
+    await _run_command(db, command.downgrade, revision)
 
 
 async def current_revision(db: Database) -> str | None:

@@ -20,7 +20,7 @@ from bot.crypto import active_keyring
 __all__ = ["Encrypted", "EncryptedJSON", "UTCDateTime"]
 
 
-class Encrypted(TypeDecorator[bytes]):
+class Encrypted(TypeDecorator[Any]):
     """Bytes in Python; ``kid || nonce || ciphertext+tag`` in the database."""
 
     impl = LargeBinary
@@ -30,37 +30,33 @@ class Encrypted(TypeDecorator[bytes]):
         super().__init__()
         self.purpose = purpose
 
-    def process_bind_param(self, value: bytes | None, dialect: Dialect) -> bytes | None:
-        if value is None:
-            return None
-        return active_keyring().encrypt(value, self.purpose.encode())
+    def encode(self, value: Any) -> bytes:
+        return bytes(value)
 
-    def process_result_value(self, value: bytes | None, dialect: Dialect) -> bytes | None:
-        if value is None:
-            return None
-        return active_keyring().decrypt(value, self.purpose.encode())
-
-
-class EncryptedJSON(TypeDecorator[Any]):
-    """A JSON value, encrypted like ``Encrypted``."""
-
-    impl = LargeBinary
-    cache_ok = True
-
-    def __init__(self, purpose: str) -> None:
-        super().__init__()
-        self.purpose = purpose
+    def decode(self, raw: bytes) -> Any:
+        return raw
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
         if value is None:
             return None
-        raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-        return active_keyring().encrypt(raw, self.purpose.encode())
+        return active_keyring().encrypt(self.encode(value), self.purpose.encode())
 
     def process_result_value(self, value: bytes | None, dialect: Dialect) -> Any:
         if value is None:
             return None
-        return json.loads(active_keyring().decrypt(value, self.purpose.encode()))
+        return self.decode(active_keyring().decrypt(value, self.purpose.encode()))
+
+
+class EncryptedJSON(Encrypted):
+    """A JSON value, encrypted like ``Encrypted``."""
+
+    cache_ok = True
+
+    def encode(self, value: Any) -> bytes:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+    def decode(self, raw: bytes) -> Any:
+        return json.loads(raw)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
