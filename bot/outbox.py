@@ -49,8 +49,10 @@ log = logging.getLogger(__name__)
 
 #: Lanes: lower goes first. Replies to a person in a dialog come before anything else.
 LANE_REPLY = 0
-#: How long the fast path owns a fresh row before the background loop may take it.
-LEASE = timedelta(seconds=30)
+#: How long the fast path owns a fresh row before the background loop may take it. Longer
+#: than any Bot API request can take (aiogram's default timeout is 60 s), so the two never
+#: send the same row at once; a row left by a crash is taken at start-up, not after this.
+LEASE = timedelta(minutes=5)
 _METHODS: dict[str, type[TelegramMethod[Any]]] = {
     "sendMessage": SendMessage,
     "answerCallbackQuery": AnswerCallbackQuery,
@@ -91,9 +93,9 @@ class OutboxSender:
         self._limiter = AsyncLimiter(rate, 1) if rate else None
         self._waiting_chats: set[str] = set()
         self._wake = asyncio.Event()
-        # Sent rows are deleted in batches, by a later unit of work or by the background
-        # loop within a second, not in a transaction of their own: one commit per update
-        # instead of two. A crash in between re-sends at most these rows.
+        # Sent rows are deleted by the next unit of work (or by the background loop within
+        # a second), not in a transaction of their own: one commit per update instead of
+        # two. A crash in between re-sends at most these rows.
         self._sent: list[int] = []
 
     async def _call(self, method: str, payload: dict[str, Any]) -> None:
