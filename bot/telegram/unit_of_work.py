@@ -110,10 +110,14 @@ class UnitOfWork:
 
 
 def _private_chat(update: Update) -> tuple[User, int] | None:
-    if update.message is not None and update.message.from_user is not None:
-        return update.message.from_user, update.message.chat.id
+    """The person and their private chat, if the update came from one (never a group)."""
+    message = update.message
+    if message is not None and message.from_user is not None:
+        return (message.from_user, message.chat.id) if message.chat.type == "private" else None
     query = update.callback_query
     if query is not None:
+        if query.message is not None and query.message.chat.type != "private":
+            return None
         chat_id = query.message.chat.id if query.message is not None else query.from_user.id
         return query.from_user, chat_id
     return None
