@@ -158,7 +158,6 @@ async def _serve(settings: Settings) -> None:
             bot=bot,
             dispatcher=dispatcher,
             db=core.db,
-            keyring=core.keyring,
             max_concurrent=settings.max_concurrent_updates,
         )
         # The sender outlives polling: updates still in flight at a stop signal finish

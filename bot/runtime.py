@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher
-from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.memory import SimpleEventIsolation
@@ -92,11 +91,7 @@ def build_telegram_bot(settings: Settings) -> Bot:
     if settings.telegram_token is None:
         raise SettingsError("setting LASTIVKA_TELEGRAM_TOKEN is missing")
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
-    return Bot(
-        settings.telegram_token.get_secret_value(),
-        session=session,
-        default=DefaultBotProperties(parse_mode=None),
-    )
+    return Bot(settings.telegram_token.get_secret_value(), session=session)
 
 
 def build_dispatcher(core: Core, sender: OutboxSender) -> Dispatcher:

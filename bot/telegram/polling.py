@@ -20,7 +20,6 @@ from aiogram.methods import GetUpdates
 from aiogram.types import Update
 
 from bot.conversations import utcnow
-from bot.crypto import KeyRing
 from bot.db import repo
 from bot.db.database import Database
 
@@ -39,14 +38,12 @@ class DurablePolling:
         bot: Bot,
         dispatcher: Dispatcher,
         db: Database,
-        keyring: KeyRing,
         max_concurrent: int = 64,
         poll_timeout: int = _POLL_TIMEOUT,
     ) -> None:
         self.bot = bot
         self.dispatcher = dispatcher
         self.db = db
-        self.keyring = keyring
         self.poll_timeout = poll_timeout
         self._slots = asyncio.Semaphore(max_concurrent)
         self._tasks: set[asyncio.Task[None]] = set()
