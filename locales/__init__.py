@@ -8,4 +8,12 @@ __all__ = ["LOCALES_DIR", "RESOURCES"]
 
 LOCALES_DIR = Path(__file__).resolve().parent
 #: Every locale has exactly these files; the parity test enforces it.
-RESOURCES: tuple[str, ...] = ("common.ftl", "screening.ftl", "migration.ftl", "help.ftl")
+RESOURCES: tuple[str, ...] = (
+    "common.ftl",
+    "screening.ftl",
+    "indicators.ftl",
+    "migration.ftl",
+    "directory.ftl",
+    "contacts.ftl",
+    "help.ftl",
+)

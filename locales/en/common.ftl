@@ -60,3 +60,8 @@ bot-description = Lastivka gives advice on safe work and travel abroad and helps
 
 chat-prompt = Type a number, a /command or text. Ctrl+D ends the chat.
 chat-bye = Goodbye. Your place is kept for next time.
+
+button-language = 🌐
+resume-question = You have an unfinished conversation. Continue where you stopped, or start again?
+resume-continue = Continue
+resume-restart = Start again

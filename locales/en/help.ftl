@@ -1,29 +1,59 @@
+# Anonymous help request (English, source locale). $who is "self" or "other".
+
 help-for-whom =
     <b>Ask for help</b>
     You do not need to give your name. Who needs help?
 help-for-self = I do
 help-for-other = A relative or a friend
+help-topic =
+    { $who ->
+        [other] What is it about? Any problem is fine: the team will listen and say where to turn.
+       *[self] What is it about? Any problem is fine: the team will listen and say where to turn.
+    }
+help-topic-exploitation = Forced work, held against their will
+help-topic-job-offer = A job offer I'm unsure about
+help-topic-violence = Violence at home or by a partner
+help-topic-labour = Pay, contract or work conditions
+help-topic-migration = Documents, visa, travel
+help-topic-other = Something else
+help-country =
+    { $who ->
+        [other] Which country is this person in now?
+       *[self] Which country are you in now?
+    }
 help-urgency = How urgent is it?
 help-urgency-danger = Someone is in danger now
 help-urgency-soon = Help is needed soon
 help-urgency-question = I have a question
 help-danger =
-    <b>If someone is in danger now</b>, call the emergency number if you can:
-    • 112 in any EU country (free, from any phone);
-    • 102 for the police in Ukraine;
-    • elsewhere, the local emergency number.
+    <b>Important numbers</b>
+    If someone is in danger now, call an emergency number if you can. For { $country }:
+    { $contacts }
     Then you can also send a request to the hotline team here.
-    <i>Sources: European Commission, 2022 (112); Tulchyn community council (local government, Ukraine), 17.06.2025 (102).</i>
 help-continue = Send a request to the hotline team
+help-reply =
+    How is it safe to answer you? A consultant will write only in this chat.
+help-reply-anytime = Here, at any time
+help-reply-daytime = Here, only in the daytime
+help-reply-evening = Here, only in the evening
+help-reply-wait = Only after I write again
+help-details =
+    If you want, write in a few words what happened. Please do not write names, addresses or phone numbers.
+    Or skip this step.
+help-details-skip = Skip
+help-details-saved = Thank you, I have noted it.
 help-consent =
-    I will pass your answers to a consultant of the hotline team.
-    They will not see your name, username or phone number.
-    Do you agree?
+    <b>Before I pass it on</b>
+    • What is kept: your answers and your note (if you wrote one), encrypted. Not your name, username or phone number.
+    • Who sees it: a consultant of the hotline team, to answer you.
+    • You do not need to give your name, now or later.
+    May I pass your request to a consultant?
 help-consent-yes = Yes, pass it on
 help-consent-no = No, not now
 help-recorded =
-    Thank you. Your request is saved and the hotline team will see it, without your name or phone number.
+    Thank you. Your request is passed on; a consultant will write to you here.
     You can close this chat; your place is kept.
 help-danger-button = Emergency numbers
 help-declined = Nothing was sent. You can come back to this at any time.
 help-again = I changed my mind
+case-code = Your case code: <b>{ $code }</b>. Use it if you talk to the hotline by phone.

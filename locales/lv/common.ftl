@@ -61,3 +61,8 @@ bot-description = Lastivka sniedz padomus par drošu darbu un ceļošanu ārzem�
 
 chat-prompt = Ievadiet numuru, /komandu vai tekstu. Ctrl+D beidz sarunu.
 chat-bye = Uz redzēšanos! Nākamreiz turpināsim no tās pašas vietas.
+
+button-language = 🌐
+resume-question = Jums ir nepabeigta saruna. Turpināt no tās pašas vietas vai sākt no sākuma?
+resume-continue = Turpināt
+resume-restart = Sākt no sākuma

@@ -1,29 +1,59 @@
+# Lastivka, latviešu: anonīms palīdzības pieprasījums. $who ir "self" vai "other".
+
 help-for-whom =
     <b>Lūgt palīdzību</b>
     Savu vārdu jums nav jāsaka. Kam vajadzīga palīdzība?
 help-for-self = Man
-help-for-other = Kādam no tuviniekiem vai draugiem
+help-for-other = Kādam tuvam cilvēkam
+help-topic =
+    { $who ->
+        [other] Par ko ir runa? Var rakstīt par jebkuru problēmu: komanda uzklausīs un pateiks, kur vērsties.
+       *[self] Par ko ir runa? Var rakstīt par jebkuru problēmu: komanda uzklausīs un pateiks, kur vērsties.
+    }
+help-topic-exploitation = Piespiedu darbs, neļauj aiziet
+help-topic-job-offer = Šaubīgs darba piedāvājums
+help-topic-violence = Vardarbība ģimenē vai attiecībās
+help-topic-labour = Alga, līgums vai darba apstākļi
+help-topic-migration = Dokumenti, vīza, brauciens
+help-topic-other = Kas cits
+help-country =
+    { $who ->
+        [other] Kurā valstī šis cilvēks ir tagad?
+       *[self] Kurā valstī jūs esat tagad?
+    }
 help-urgency = Cik tas ir steidzami?
 help-urgency-danger = Kāds tagad ir briesmās
 help-urgency-soon = Palīdzība vajadzīga drīz
 help-urgency-question = Man ir jautājums
 help-danger =
-    <b>Ja kāds tagad ir briesmās</b>, zvaniet uz ārkārtas palīdzības numuru, ja vien varat:
-    • 112 — jebkurā ES valstī (bez maksas, no jebkura tālruņa);
-    • 102 — policija Ukrainā;
-    • citās valstīs — vietējais ārkārtas palīdzības numurs.
-    Pēc tam jūs šeit varat arī nosūtīt pieprasījumu uzticības tālruņa konsultantiem.
-    <i>Avoti: Eiropas Komisija, 2022 (112); Tuļčinas kopienas padome (Ukrainas pašvaldība), 17.06.2025 (102).</i>
-help-continue = Nosūtīt pieprasījumu uzticības tālrunim
+    <b>Svarīgi numuri</b>
+    Ja kāds tagad ir briesmās, pēc iespējas zvaniet uz ārkārtas palīdzības numuru ({ $country }):
+    { $contacts }
+    Pēc tam jūs šeit varat arī nosūtīt pieprasījumu uzticības tālruņa komandai.
+help-continue = Rakstīt uzticības tālrunim
+help-reply =
+    Kā jums būtu drošāk saņemt atbildi? Konsultants rakstīs tikai šajā sarunā.
+help-reply-anytime = Šeit, jebkurā laikā
+help-reply-daytime = Šeit, tikai dienā
+help-reply-evening = Šeit, tikai vakarā
+help-reply-wait = Tikai pēc manas nākamās ziņas
+help-details =
+    Ja vēlaties, dažos vārdos uzrakstiet, kas noticis. Lūdzu, nerakstiet vārdus, adreses vai tālruņa numurus.
+    Vai arī izlaidiet šo soli.
+help-details-skip = Izlaist
+help-details-saved = Paldies, pierakstīju.
 help-consent =
-    Es nodošu jūsu atbildes uzticības tālruņa konsultantam.
-    Konsultants neredzēs ne jūsu vārdu, ne lietotājvārdu, ne tālruņa numuru.
-    Vai jūs piekrītat?
+    <b>Pirms nododu pieprasījumu</b>
+    • Kas tiek glabāts: jūsu atbildes un piezīme (ja tāda ir) šifrētā veidā. Jūsu vārds, lietotājvārds un tālruņa numurs netiek glabāti.
+    • Kas to redz: uzticības tālruņa komandas konsultants, lai jums atbildētu.
+    • Savu vārdu jums nav jāsaka ne tagad, ne vēlāk.
+    Vai drīkstu nodot jūsu pieprasījumu konsultantam?
 help-consent-yes = Jā, nodot
 help-consent-no = Nē, ne tagad
 help-recorded =
-    Paldies. Jūsu pieprasījums ir saglabāts, un uzticības tālruņa konsultanti to redzēs — bez jūsu vārda un tālruņa numura.
+    Paldies. Jūsu pieprasījums ir nodots; konsultants jums rakstīs šeit.
     Šo sarunu varat aizvērt: turpināsim no tās pašas vietas.
-help-danger-button = Ārkārtas numuri
+help-danger-button = Ārkārtas palīdzības numuri
 help-declined = Nekas netika nosūtīts. Pie šī varat atgriezties jebkurā laikā.
 help-again = Es pārdomāju
+case-code = Jūsu lietas kods: <b>{ $code }</b>. Nosauciet to, ja zvanīsiet uz uzticības tālruni.
