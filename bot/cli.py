@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -18,6 +19,7 @@ from rich.table import Table
 
 from bot import __version__
 from bot.config import Settings, SettingsError, load_settings
+from bot.content_cli import register_content_commands
 from bot.crypto import generate_secret
 
 __all__ = ["app", "main"]
@@ -36,6 +38,7 @@ flows_app = typer.Typer(help="Dialog flows.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.add_typer(flows_app, name="flows")
+register_content_commands(app)
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -82,7 +85,7 @@ def chat(
     """Talk to the bot in this terminal (SQLite, no Telegram token needed)."""
     from bot.db.migrate import upgrade
     from bot.logs import configure_logging
-    from bot.runtime import build_core
+    from bot.runtime import build_core, install_contacts
     from bot.terminal import TerminalChat
     from dialogs.types import LOCALES
 
@@ -95,6 +98,7 @@ def chat(
         core = build_core(settings, create_key=True)
         try:
             await upgrade(core.db)
+            await install_contacts(core.db, settings)
             terminal = TerminalChat(core)
             await terminal.open(locale)
             await terminal.loop()
@@ -129,7 +133,7 @@ async def _serve(settings: Settings) -> None:
     from bot.db.migrate import upgrade
     from bot.housekeeping import housekeeping
     from bot.outbox import OutboxSender
-    from bot.runtime import build_core, build_dispatcher, build_telegram_bot
+    from bot.runtime import build_core, build_dispatcher, build_telegram_bot, install_contacts
     from bot.telegram.polling import DurablePolling
     from bot.telegram.profile import publish_profile
 
@@ -142,6 +146,7 @@ async def _serve(settings: Settings) -> None:
         loop.add_signal_handler(sig, stop.set)
     try:
         await upgrade(core.db)
+        await install_contacts(core.db, settings)
         problems = _locale_problems()
         for problem in problems:
             log.error("locales: %s", problem)
@@ -165,7 +170,13 @@ async def _serve(settings: Settings) -> None:
         finished = asyncio.Event()
         background = [
             asyncio.create_task(sender.run(finished)),
-            asyncio.create_task(housekeeping(core.db, finished)),
+            asyncio.create_task(
+                housekeeping(
+                    core.db,
+                    finished,
+                    abandon_after=timedelta(hours=settings.abandon_after_hours),
+                )
+            ),
         ]
         log.info("polling for updates")
         try:

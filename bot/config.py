@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     strict_i18n: bool = False
     max_concurrent_updates: int = Field(default=64, ge=1, le=10_000)
+    abandon_after_hours: int = Field(default=72, ge=1, le=24 * 365)
+    contacts_verified_only: bool = False
+    contacts_max_age_days: int = Field(default=365, ge=1)
 
     @field_validator("telegram_token")
     @classmethod

@@ -16,7 +16,7 @@ from bot.db import repo
 from bot.i18n import Translator
 from bot.render import Rendered, render
 from dialogs.engine import Engine
-from dialogs.types import Conversation, Input, OpenCase
+from dialogs.types import Conversation, Effect, Input, OpenCase, Reply
 
 __all__ = ["ConversationService", "Outcome", "utcnow"]
 
@@ -68,20 +68,23 @@ class ConversationService:
             state_to=after.state,
             now=now,
         )
-        codes = []
+        codes: list[str] = []
+        effects: list[Effect] = []
         for effect in result.effects:
+            effects.append(effect)
             if isinstance(effect, OpenCase):
-                codes.append(
-                    await repo.record_case_request(
-                        session,
-                        subject_id=subject_id,
-                        priority=effect.priority,
-                        reason=effect.reason,
-                        now=now,
-                    )
+                code = await repo.record_case_request(
+                    session,
+                    subject_id=subject_id,
+                    priority=effect.priority,
+                    reason=effect.reason,
+                    now=now,
                 )
+                codes.append(code)
+                # The person gets the code with the confirmation (the engine cannot know it).
+                effects.append(Reply("case-code", {"code": code}))
         locale = after.locale or locale_hint
-        return Outcome(render(self.translator, locale, result.effects), after, locale, tuple(codes))
+        return Outcome(render(self.translator, locale, effects), after, locale, tuple(codes))
 
     async def current(self, session: AsyncSession, subject_id: str) -> Conversation | None:
         return await repo.load_conversation(session, subject_id)

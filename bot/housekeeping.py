@@ -2,6 +2,8 @@
 
 Processed update ids are kept (without content) only as long as Telegram may deliver an
 update again (it keeps undelivered updates for 24 hours); two days is a safe margin.
+A dialog left half-finished longer than ``LASTIVKA_ABANDON_AFTER_HOURS`` goes back to the
+menu and its answers are dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from datetime import datetime, timedelta
 from bot.conversations import utcnow
 from bot.db import repo
 from bot.db.database import Database
+from dialogs.flows.menu import MENU_FLOW
+from dialogs.types import Conversation
 
 __all__ = ["INBOX_MEMORY", "housekeeping", "tidy_once"]
 
@@ -23,11 +27,26 @@ log = logging.getLogger(__name__)
 INBOX_MEMORY = timedelta(days=2)
 
 
-async def tidy_once(db: Database, *, now: datetime) -> int:
+#: Flows nobody "abandons": the menu and the language choice hold no answers.
+_RESTING = ("menu", "start")
+
+
+async def tidy_once(
+    db: Database, *, now: datetime, abandon_after: timedelta = timedelta(hours=72)
+) -> int:
     pruned = await db.run(lambda session: repo.prune_inbox(session, before=now - INBOX_MEMORY))
     if pruned:
         log.info("forgot %d processed update id(s)", pruned)
-    return pruned
+    menu = MENU_FLOW
+    home = Conversation(menu.name, menu.version, menu.initial)
+    cleared = await db.run(
+        lambda session: repo.abandon_conversations(
+            session, before=now - abandon_after, keep=_RESTING, to=home
+        )
+    )
+    if cleared:
+        log.info("cleared %d abandoned dialog(s)", cleared)
+    return pruned + cleared
 
 
 async def housekeeping(
@@ -36,10 +55,11 @@ async def housekeeping(
     *,
     every: float = 3600.0,
     clock: Callable[[], datetime] = utcnow,
+    abandon_after: timedelta = timedelta(hours=72),
 ) -> None:
     while not stop.is_set():
         try:
-            await tidy_once(db, now=clock())
+            await tidy_once(db, now=clock(), abandon_after=abandon_after)
         except Exception as exc:  # housekeeping must never stop the bot
             log.warning("housekeeping failed (%s)", type(exc).__name__)
         with contextlib.suppress(TimeoutError):

@@ -24,11 +24,17 @@ from fluent.syntax import FluentParser, ast, visitor
 from dialogs.types import LOCALES
 from locales import LOCALES_DIR, RESOURCES
 
-__all__ = ["SOURCE_LOCALE", "TranslationError", "Translator", "check_locales"]
+__all__ = ["SOURCE_LOCALE", "Markup", "TranslationError", "Translator", "check_locales"]
 
 log = logging.getLogger(__name__)
 
 SOURCE_LOCALE = "en"
+
+
+class Markup(str):
+    """Text that is already safe HTML (a rendered message); never escaped again."""
+
+    __slots__ = ()
 
 
 class TranslationError(Exception):
@@ -77,7 +83,9 @@ class Translator:
     ) -> str:
         """The text of ``message_id`` in ``locale``; string args are escaped for HTML."""
         safe = {
-            k: html.escape(v, quote=False) if isinstance(v, str) else v
+            k: html.escape(v, quote=False)
+            if isinstance(v, str) and not isinstance(v, Markup)
+            else (str(v) if isinstance(v, Markup) else v)
             for k, v in (args or {}).items()
         }
         for position, loc in enumerate(
@@ -164,10 +172,9 @@ def check_locales(directory: Path = LOCALES_DIR) -> list[str]:
         messages = source if locale == SOURCE_LOCALE else _messages(directory, locale, problems)
         for message_id, info in messages.items():
             for keys in info.selectors:
-                if (
-                    keys & {"zero", "one", "two", "few", "many", "other"}
-                    and not plural_tags <= keys
-                ):
+                # A plural select names a CLDR category besides "other"; a select on a
+                # word such as $who ("self" / "other") is not one.
+                if keys & {"zero", "one", "two", "few", "many"} and not plural_tags <= keys:
                     missing = sorted(plural_tags - keys)
                     problems.append(f"{locale}: {message_id} lacks plural categories {missing}")
         if locale == SOURCE_LOCALE:

@@ -7,13 +7,14 @@ private chat about one message per second).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import html
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.i18n import Translator
-from dialogs.types import Choice, Effect, Reply
+from bot.i18n import Markup, Translator
+from dialogs.types import Arg, Choice, Effect, Fragment, Items, Reply
 
-__all__ = ["Rendered", "RenderedButton", "render"]
+__all__ = ["Rendered", "RenderedButton", "render", "render_reply"]
 
 _SELECTED = "✓ "
 
@@ -30,15 +31,46 @@ class Rendered:
 
     text: str
     rows: tuple[tuple[RenderedButton, ...], ...] = ()
+    protect: bool = False
+
+
+def _value(translator: Translator, locale: str, value: Arg) -> str | int:
+    match value:
+        case Fragment(message_id=message_id, args=args):
+            return Markup(translator.format(locale, message_id, _args(translator, locale, args)))
+        case Items(parts=parts, separator=separator, prefix=prefix):
+            rendered = [str(_value(translator, locale, part)) for part in parts]
+            if not rendered:
+                return Markup("")
+            joined = html.escape(separator, quote=False).join(rendered)
+            return Markup(html.escape(prefix, quote=False) + joined)
+    return value
+
+
+def _args(translator: Translator, locale: str, args: Mapping[str, Arg]) -> dict[str, str | int]:
+    return {key: _value(translator, locale, value) for key, value in args.items()}
+
+
+def render_reply(translator: Translator, locale: str, reply: Reply) -> str:
+    """The text of one reply, fragments rendered in the same locale."""
+    return translator.format(locale, reply.message_id, _args(translator, locale, reply.args))
 
 
 def render(translator: Translator, locale: str, effects: Iterable[Effect]) -> list[Rendered]:
     messages: list[Rendered] = []
     pending: list[str] = []
+    protect = False
     for effect in effects:
         if not isinstance(effect, Reply):
             continue
-        pending.append(translator.format(locale, effect.message_id, effect.args))
+        if effect.separate:
+            if pending:
+                messages.append(Rendered("\n\n".join(pending), (), protect))
+                pending, protect = [], False
+            messages.append(Rendered(render_reply(translator, locale, effect), (), effect.protect))
+            continue
+        pending.append(render_reply(translator, locale, effect))
+        protect = protect or effect.protect
         if effect.buttons:
             rows = tuple(
                 tuple(
@@ -51,8 +83,9 @@ def render(translator: Translator, locale: str, effects: Iterable[Effect]) -> li
                 )
                 for row in effect.buttons
             )
-            messages.append(Rendered("\n\n".join(pending), rows))
+            messages.append(Rendered("\n\n".join(pending), rows, protect))
             pending = []
+            protect = False
     if pending:
-        messages.append(Rendered("\n\n".join(pending)))
+        messages.append(Rendered("\n\n".join(pending), (), protect))
     return messages

@@ -15,15 +15,24 @@ from aiogram.fsm.storage.memory import SimpleEventIsolation
 from bot.config import Settings, SettingsError, decode_key
 from bot.conversations import ConversationService
 from bot.crypto import KeyRing, generate_secret, install_keyring
+from bot.db import repo
 from bot.db.database import Database
 from bot.i18n import Translator
 from bot.outbox import OutboxSender
 from bot.telegram import dialog_router
 from bot.telegram.unit_of_work import Deps, InboxMiddleware
+from dialogs.contacts import Directory, install_directory, load_directory
 from dialogs.engine import Engine
 from dialogs.flows import FLOWS
 
-__all__ = ["Core", "build_core", "build_dispatcher", "build_telegram_bot", "load_keyring"]
+__all__ = [
+    "Core",
+    "build_core",
+    "build_dispatcher",
+    "build_telegram_bot",
+    "install_contacts",
+    "load_keyring",
+]
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +94,16 @@ def build_core(settings: Settings, *, create_key: bool = False) -> Core:
         engine=engine,
         service=ConversationService(engine, translator),
     )
+
+
+async def install_contacts(db: Database, settings: Settings) -> Directory:
+    """The shipped directory with the NGO's verification dates, as the dialogs will use it."""
+    checks = await db.run(repo.contact_checks)
+    directory = load_directory().with_verified(
+        checks, verified_only=settings.contacts_verified_only
+    )
+    install_directory(directory)
+    return directory
 
 
 def build_telegram_bot(settings: Settings) -> Bot:

@@ -8,32 +8,33 @@ from __future__ import annotations
 
 from transitions.extensions import GraphMachine
 
-from dialogs.flow import Flow, jump_target
+from dialogs.flow import Flow, jump_target, targets
 from dialogs.flows import FLOWS
 
 __all__ = ["mermaid", "mermaid_diagrams"]
 
 
+def _edges(flow: Flow) -> list[tuple[str, str, str]]:
+    """(trigger, source, destination) for every edge the engine can take."""
+    edges: list[tuple[str, str, str]] = []
+    for step in flow.steps:
+        for option in step.options:
+            edges += [(option.value, step.name, dest) for dest in targets(option.goto)]
+        if step.back is not None:
+            edges += [("back", step.name, dest) for dest in targets(step.back)]
+        if step.text is not None:
+            edges += [("text", step.name, dest) for dest in targets(step.text.goto)]
+    return edges
+
+
 def mermaid(flow: Flow) -> str:
     """The flow as a Mermaid ``stateDiagram-v2``; jumps to other flows are shown as states."""
     states = [step.name for step in flow.steps]
-    exits = sorted(
-        {
-            target
-            for step in flow.steps
-            for option in step.options
-            if (target := jump_target(option.goto)) is not None
-        }
-    )
-    transitions = []
-    for step in flow.steps:
-        for option in step.options:
-            target = jump_target(option.goto)
-            transitions.append(
-                {"trigger": option.value, "source": step.name, "dest": target or option.goto}
-            )
-        if step.back is not None:
-            transitions.append({"trigger": "back", "source": step.name, "dest": step.back})
+    edges = _edges(flow)
+    exits = sorted({dest for _, _, dest in edges if jump_target(dest) is not None})
+    transitions = [
+        {"trigger": trigger, "source": source, "dest": dest} for trigger, source, dest in edges
+    ]
     machine = GraphMachine(
         states=states + exits,
         transitions=transitions,

@@ -21,7 +21,17 @@ from typing import Any
 from transitions import MachineError
 from transitions.extensions.asyncio import AsyncMachine
 
-from dialogs.flow import Flow, Option, jump_target
+from dialogs.flow import (
+    Condition,
+    EffectMaker,
+    Flow,
+    Goto,
+    Route,
+    Step,
+    TextRule,
+    jump_target,
+    targets,
+)
 from dialogs.types import (
     LOCALES,
     Answer,
@@ -39,6 +49,7 @@ from dialogs.types import (
 )
 
 __all__ = [
+    "CARRY",
     "LANGUAGE_PREFIX",
     "MAX_TEXT",
     "MENU",
@@ -59,22 +70,35 @@ LANGUAGE_PREFIX = "lang_"
 #: Texts longer than this get a "too long" hint rather than the generic one.
 MAX_TEXT = 1000
 
+#: Answers whose key starts with this cross into the next flow (without the prefix).
+CARRY = "carry."
+
 _NAV_BACK = "back"
 _NAV_MENU = "menu"
+_NAV_LANGUAGE = "language"
+_RESUME = "resume"
+_RESTART = "restart"
+#: The trigger a step's text rule fires (never a button value: those are checked ids).
+_TEXT = "_text"
 
 
-def step_token(flow: str, version: int, state: str) -> str:
-    """A short, stable id of one step; buttons carry it so stale ones can be told apart."""
-    digest = hashlib.blake2s(f"{flow}:{version}:{state}".encode(), digest_size=3)
+def step_token(flow: str, version: int, state: str, key: str = "") -> str:
+    """A short, stable id of one screen; buttons carry it so stale ones can be told apart."""
+    digest = hashlib.blake2s(f"{flow}:{version}:{state}:{key}".encode(), digest_size=3)
     return digest.hexdigest()
 
 
 @dataclass(eq=False)
 class _Model:
-    """The ephemeral per-input model the shared machine drives (never kept)."""
+    """The ephemeral per-input model the shared machine drives (never kept).
+
+    ``pending`` holds the answers as they will be if the trigger succeeds: routes choose
+    their destination from it, and the ``after`` callback makes it the answers.
+    """
 
     state: str
     answers: dict[str, Answer]
+    pending: dict[str, Answer] = field(default_factory=dict)
     effects: list[Effect] = field(default_factory=list)
     jump: str | None = None
 
@@ -85,28 +109,48 @@ class _Compiled:
     machine: AsyncMachine
 
 
-def _record(option: Option) -> Any:
+def _route_guard(goto: Goto, dest: str, when: Condition | None = None) -> Any:
+    def check(event: Any) -> bool:
+        model: _Model = event.model
+        if when is not None and not when(model.answers):
+            return False
+        if isinstance(goto, Route):
+            chosen = goto.choose(model.pending)
+            if chosen not in goto.targets:
+                raise ValueError(f"route chose {chosen!r}, not one of {goto.targets}")
+            return chosen == dest
+        return True
+
+    return check
+
+
+def _commit(dest: str, effects: EffectMaker | None = None) -> Any:
     def callback(event: Any) -> None:
         model: _Model = event.model
-        if option.record is not None:
-            key, value = option.record
-            model.answers[key] = value
-        if option.effects is not None:
-            model.effects.extend(option.effects(model.answers))
-        target = jump_target(option.goto)
+        model.answers = model.pending
+        if effects is not None:
+            model.effects.extend(effects(model.answers))
+        target = jump_target(dest)
         if target is not None:
             model.jump = target
 
     return callback
 
 
-def _guard(option: Option) -> Any:
-    condition = option.when
-
-    def check(event: Any) -> bool:
-        return condition is None or condition(event.model.answers)
-
-    return check
+def _transitions(trigger: str, source: str, goto: Goto, **kwargs: Any) -> list[dict[str, Any]]:
+    """One transition per possible destination, each guarded by its route."""
+    when = kwargs.pop("when", None)
+    effects = kwargs.pop("effects", None)
+    return [
+        {
+            "trigger": trigger,
+            "source": source,
+            "dest": None if jump_target(dest) is not None else dest,
+            "conditions": [_route_guard(goto, dest, when)],
+            "after": [_commit(dest, effects)],
+        }
+        for dest in targets(goto)
+    ]
 
 
 class Engine:
@@ -135,18 +179,13 @@ class Engine:
         transitions: list[dict[str, Any]] = []
         for step in flow.steps:
             for option in step.options:
-                internal = jump_target(option.goto) is not None
-                transitions.append(
-                    {
-                        "trigger": option.value,
-                        "source": step.name,
-                        "dest": None if internal else option.goto,
-                        "conditions": [_guard(option)],
-                        "after": [_record(option)],
-                    }
+                transitions += _transitions(
+                    option.value, step.name, option.goto, when=option.when, effects=option.effects
                 )
             if step.back is not None:
-                transitions.append({"trigger": _NAV_BACK, "source": step.name, "dest": step.back})
+                transitions += _transitions(_NAV_BACK, step.name, step.back)
+            if step.text is not None:
+                transitions += _transitions(_TEXT, step.name, step.text.goto)
         machine = AsyncMachine(
             model=None,
             states=[step.name for step in flow.steps],
@@ -168,9 +207,12 @@ class Engine:
         if conversation is None or conversation.locale is None:
             return self._first_contact(conversation, given, hint)
         conv = self._upgrade(conversation)
+        rule = self._current_step(conv).text if conv.flow != START else None
         match given:
+            case Command(name="start") if self._half_finished(conv):
+                return StepResult((self._resume_prompt(),), conv, "resume_prompt")
             case Command(name="start"):
-                return self._enter(replace(conv, answers={}), MENU, "start", ("welcome",))
+                return self._restart(conv)
             case Command(name="menu"):
                 return self._enter(conv, MENU, "menu")
             case Command(name="language"):
@@ -183,9 +225,12 @@ class Engine:
                 return self._hint(conv, "unknown-command", "unknown_command")
             case Unsupported():
                 return self._hint(conv, "unsupported-input", "unsupported")
-            case Text(text=text) if len(text) > MAX_TEXT:
-                too_long = Reply("text-too-long", {"length": len(text), "limit": MAX_TEXT})
+            case Text(text=text) if len(text) > (rule.limit if rule else MAX_TEXT):
+                limit = rule.limit if rule else MAX_TEXT
+                too_long = Reply("text-too-long", {"length": len(text), "limit": limit})
                 return StepResult((too_long, self.render(conv)), conv, "text_too_long")
+            case Text() if rule is not None:
+                return await self._text(conv, given, rule)
             case Text():
                 return self._hint(conv, "use-buttons", "text")
             case Choice(value=value, token=""):
@@ -200,23 +245,39 @@ class Engine:
             return self._language_picker(conversation.locale)
         flow = self._flows[conversation.flow].flow
         step = flow.step(conversation.state)
-        token = step_token(flow.name, flow.version, step.name)
-        rows: list[tuple[Button, ...]] = [
-            (Button(option.label, option.value, token),)
+        answers = conversation.answers
+        token = self.token(conversation)
+        visible = [
+            Button(option.label, option.value, token)
             for option in step.options
-            if option.when is None or option.when(conversation.answers)
+            if option.when is None or option.when(answers)
+        ]
+        width = max(step.columns, 1)
+        rows: list[tuple[Button, ...]] = [
+            tuple(visible[i : i + width]) for i in range(0, len(visible), width)
         ]
         nav: list[Button] = []
         if step.back is not None:
             nav.append(Button("button-back", _NAV_BACK, token))
         if flow.name != MENU:
             nav.append(Button("button-menu", _NAV_MENU))
+            nav.append(Button("button-language", _NAV_LANGUAGE))
         if nav:
             rows.append(tuple(nav))
-        args = dict(step.args(conversation.answers)) if step.args is not None else {}
-        return Reply(step.message, args, tuple(rows))
+        args = dict(step.args(answers)) if step.args is not None else {}
+        return Reply(step.message_id(answers), args, tuple(rows), protect=step.protect)
+
+    def token(self, conversation: Conversation) -> str:
+        """The token of the screen the person sees now (buttons carry it)."""
+        flow = self._flows[conversation.flow].flow
+        step = flow.step(conversation.state)
+        key = step.key(conversation.answers) if step.key is not None else ""
+        return step_token(flow.name, flow.version, step.name, key)
 
     # -- internals --------------------------------------------------------------------
+
+    def _current_step(self, conv: Conversation) -> Step:
+        return self._flows[conv.flow].flow.step(conv.state)
 
     def _first_contact(self, conv: Conversation | None, given: Input, hint: str) -> StepResult:
         start = self._flows[START].flow
@@ -232,20 +293,44 @@ class Engine:
         compiled = self._flows.get(conv.flow)
         if compiled is None:
             menu = self._flows[MENU].flow
-            return replace(conv, flow=MENU, flow_version=menu.version, state=menu.initial)
+            return replace(
+                conv, flow=MENU, flow_version=menu.version, state=menu.initial, answers={}
+            )
         flow = compiled.flow
         if conv.flow_version == flow.version:
             return conv
         state = flow.renames.get(conv.state, conv.state)
         if state not in {step.name for step in flow.steps}:
-            state = flow.initial
+            # A step that no longer exists: start the flow again rather than guess.
+            return replace(conv, flow_version=flow.version, state=flow.initial, answers={})
         return replace(conv, flow_version=flow.version, state=state)
+
+    def _half_finished(self, conv: Conversation) -> bool:
+        if conv.flow in {START, MENU}:
+            return False
+        flow = self._flows[conv.flow].flow
+        return conv.state != flow.initial and not flow.step(conv.state).final
+
+    def _resume_prompt(self) -> Reply:
+        rows = ((Button("resume-continue", _RESUME),), (Button("resume-restart", _RESTART),))
+        return Reply("resume-question", {}, rows)
+
+    def _restart(self, conv: Conversation) -> StepResult:
+        return self._enter(replace(conv, answers={}), MENU, "start", ("welcome",))
 
     def _enter(
         self, conv: Conversation, flow_name: str, event: str, before: tuple[str, ...] = ()
     ) -> StepResult:
         flow = self._flows[flow_name].flow
-        answers = conv.answers if flow_name == conv.flow else {}
+        if flow_name == conv.flow:
+            answers = dict(conv.answers)
+        else:
+            # Only answers marked for carrying cross into another flow (and lose the mark).
+            answers = {
+                key[len(CARRY) :]: value
+                for key, value in conv.answers.items()
+                if key.startswith(CARRY)
+            }
         moved = replace(
             conv, flow=flow.name, flow_version=flow.version, state=flow.initial, answers=answers
         )
@@ -283,23 +368,45 @@ class Engine:
             return StepResult(tuple(effects), changed, "language_set")
         if value == _NAV_MENU:
             return self._enter(conv, MENU, "menu")
+        if value == _NAV_LANGUAGE:
+            return StepResult((self._language_picker(conv.locale),), conv, "language")
+        if value == _RESUME:
+            return StepResult((self.render(conv),), conv, "resume")
+        if value == _RESTART:
+            return self._restart(conv)
         return self._hint(conv, "button-expired", "expired")
 
     async def _flow_choice(self, conv: Conversation, value: str, token: str) -> StepResult:
+        if conv.flow == START or token != self.token(conv):
+            return self._hint(conv, "button-expired", "expired")
+        step = self._current_step(conv)
+        if value == _NAV_BACK and step.back is not None:
+            update = step.back_update
+            pending = update(conv.answers) if update is not None else dict(conv.answers)
+            return await self._trigger(conv, _NAV_BACK, pending, ())
+        for option in step.options:
+            if option.value == value:
+                return await self._trigger(conv, value, option.apply(conv.answers), ())
+        return self._hint(conv, "button-expired", "expired")
+
+    async def _text(self, conv: Conversation, given: Text, rule: TextRule) -> StepResult:
+        pending, effects = rule.handle(conv.answers, given)
+        return await self._trigger(conv, _TEXT, pending, effects)
+
+    async def _trigger(
+        self,
+        conv: Conversation,
+        trigger: str,
+        pending: dict[str, Answer],
+        effects: tuple[Effect, ...],
+    ) -> StepResult:
         compiled = self._flows[conv.flow]
-        flow = compiled.flow
-        if token != step_token(flow.name, flow.version, conv.state):
-            return self._hint(conv, "button-expired", "expired")
-        if conv.flow == START:
-            return self._hint(conv, "button-expired", "expired")
-        step = flow.step(conv.state)
-        if value != _NAV_BACK and value not in {option.value for option in step.options}:
-            return self._hint(conv, "button-expired", "expired")
-        model = _Model(state=conv.state, answers=dict(conv.answers))
+        model = _Model(state=conv.state, answers=dict(conv.answers), pending=pending)
+        model.effects.extend(effects)
         machine = compiled.machine
         machine.add_model(model, initial=conv.state)
         try:
-            moved = await model.trigger(value)  # type: ignore[attr-defined]
+            moved = await model.trigger(trigger)  # type: ignore[attr-defined]
         except MachineError:
             # The option exists on the step but the machine refuses it from this state.
             moved = False
@@ -308,12 +415,12 @@ class Engine:
         if not moved:
             return self._hint(conv, "button-expired", "expired")
         after = replace(conv, state=model.state, answers=model.answers)
-        effects = list(model.effects)
+        out = list(model.effects)
         if model.jump == "!language":
-            effects.append(self._language_picker(conv.locale))
-            return StepResult(tuple(effects), after, "language")
+            out.append(self._language_picker(conv.locale))
+            return StepResult(tuple(out), after, "language")
         if model.jump is not None:
             entered = self._enter(after, model.jump, "flow_start")
-            return StepResult((*effects, *entered.effects), entered.conversation, "flow_start")
-        effects.append(self.render(after))
-        return StepResult(tuple(effects), after, "step")
+            return StepResult((*out, *entered.effects), entered.conversation, "flow_start")
+        out.append(self.render(after))
+        return StepResult(tuple(out), after, "text" if trigger == _TEXT else "step")

@@ -14,12 +14,15 @@ from typing import TypeAlias
 __all__ = [
     "LOCALES",
     "Answer",
+    "Arg",
     "Button",
     "Choice",
     "Command",
     "Conversation",
     "Effect",
+    "Fragment",
     "Input",
+    "Items",
     "OpenCase",
     "Priority",
     "Reply",
@@ -39,9 +42,14 @@ Answer: TypeAlias = str | int | bool
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """The person typed (or forwarded) text."""
+    """The person typed (or forwarded) text.
+
+    ``forwarded`` is only the kind of origin of a forwarded message (``user``, ``hidden``,
+    ``chat`` or ``channel``), never who it was: empty when the person typed it.
+    """
 
     text: str
+    forwarded: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +93,48 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
-class Reply:
-    """Send one message: a Fluent message id, its arguments and rows of buttons."""
+class Fragment:
+    """A piece of a message rendered in the person's language and put into an argument.
+
+    Lists (reasons, contacts, flags) are built from fragments so that the engine stays
+    language-free: it names message ids, the renderer turns them into text.
+    """
 
     message_id: str
-    args: Mapping[str, str | int] = field(default_factory=dict)
+    args: Mapping[str, Arg] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Items:
+    """Several fragments joined by ``separator`` (a new line by default).
+
+    ``prefix`` goes before the joined text only when there is something to join.
+    """
+
+    parts: tuple[Fragment, ...]
+    separator: str = "\n"
+    prefix: str = ""
+
+
+#: A message argument: plain values are escaped for HTML; fragments are rendered first.
+Arg: TypeAlias = "str | int | Fragment | Items"
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Send one message: a Fluent message id, its arguments and rows of buttons.
+
+    ``protect`` asks the channel to stop forwarding and saving (Telegram's protect_content)
+    for messages that could expose the person if someone else saw them forwarded;
+    ``separate`` keeps a message on its own (a safety card the person keeps), never merged
+    with the next one.
+    """
+
+    message_id: str
+    args: Mapping[str, Arg] = field(default_factory=dict)
     buttons: tuple[tuple[Button, ...], ...] = ()
+    protect: bool = False
+    separate: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.tables import (
     CaseRequestRow,
+    ContactCheckRow,
     ConversationRow,
     EventRow,
     InboxRow,
@@ -23,8 +24,10 @@ from dialogs.types import Conversation, Priority
 from handoff.cases import new_case_code
 
 __all__ = [
+    "abandon_conversations",
     "add_event",
     "claim_update",
+    "contact_checks",
     "enqueue",
     "forget_outbox",
     "inbox_status",
@@ -35,6 +38,7 @@ __all__ = [
     "postpone_outbox",
     "prune_inbox",
     "record_case_request",
+    "record_contact_check",
     "remember_update",
     "save_conversation",
     "store_updates",
@@ -205,6 +209,46 @@ async def record_case_request(
             )
         )
         return code
+
+
+async def abandon_conversations(
+    session: AsyncSession, *, before: datetime, keep: Iterable[str], to: Conversation
+) -> int:
+    """Send people idle since ``before`` back to ``to`` (the menu) and drop their answers.
+
+    Half-finished answers are personal data with no use once the person has gone.
+    """
+    result = await session.execute(
+        update(ConversationRow)
+        .where(ConversationRow.updated_at < before, ConversationRow.flow.notin_(list(keep)))
+        .values(flow=to.flow, flow_version=to.flow_version, state=to.state, answers={})
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+# -- contact checks -----------------------------------------------------------------------
+
+
+async def contact_checks(session: AsyncSession) -> dict[str, str]:
+    rows = await session.execute(select(ContactCheckRow.contact_id, ContactCheckRow.checked_on))
+    return {row.contact_id: row.checked_on for row in rows}
+
+
+async def record_contact_check(
+    session: AsyncSession, contact_id: str, *, checked_on: str, checked_by: str, now: datetime
+) -> None:
+    row = await session.get(ContactCheckRow, contact_id)
+    if row is None:
+        session.add(
+            ContactCheckRow(
+                contact_id=contact_id,
+                checked_on=checked_on,
+                checked_by=checked_by,
+                recorded_at=now,
+            )
+        )
+    else:
+        row.checked_on, row.checked_by, row.recorded_at = checked_on, checked_by, now
 
 
 # -- inbox --------------------------------------------------------------------------------

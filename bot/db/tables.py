@@ -17,6 +17,7 @@ from bot.db.types import Encrypted, EncryptedJSON, UTCDateTime
 __all__ = [
     "Base",
     "CaseRequestRow",
+    "ContactCheckRow",
     "ConversationRow",
     "EventRow",
     "InboxRow",
@@ -133,3 +134,14 @@ class CaseRequestRow(Base):
     reason: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ContactCheckRow(Base):
+    """The deploying NGO checked a directory entry against its live source on this date."""
+
+    __tablename__ = "contact_checks"
+
+    contact_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    checked_on: Mapped[str] = mapped_column(String(10))
+    checked_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())

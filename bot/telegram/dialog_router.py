@@ -16,17 +16,29 @@ from dialogs.types import Command, Input, Text, Unsupported
 __all__ = ["build_router", "message_input"]
 
 
+_ORIGINS = {"user": "user", "hidden_user": "hidden", "chat": "chat", "channel": "channel"}
+
+
 def message_input(message: Message) -> Input:
-    """What the person sent, as the engine sees it."""
-    text = message.text
+    """What the person sent, as the engine sees it.
+
+    A forwarded message keeps only the kind of its origin, never who sent it; a photo
+    with a caption (a screenshot of an ad with its text) counts as text.
+    """
+    origin = message.forward_origin
+    forwarded = ""
+    if origin is not None:
+        kind = getattr(origin.type, "value", origin.type)
+        forwarded = _ORIGINS.get(str(kind), "hidden")
+    text = message.text if message.text is not None else message.caption
     if text is None:
         kind = message.content_type
         return Unsupported(str(kind.value if isinstance(kind, ContentType) else kind))
-    if text.startswith("/") and message.forward_origin is None:
+    if text.startswith("/") and origin is None and message.text is not None:
         head, _, arg = text[1:].partition(" ")
         name = head.split("@", 1)[0].lower()
         return Command(name, arg.strip()) if name else Text(text)
-    return Text(text)
+    return Text(text, forwarded)
 
 
 async def on_message(message: Message, uow: UnitOfWork) -> None:

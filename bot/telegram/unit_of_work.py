@@ -45,6 +45,8 @@ def locale_hint(language_code: str | None, default: str) -> str:
 
 def send_message_params(chat_id: int, message: Rendered) -> dict[str, Any]:
     params: dict[str, Any] = {"chat_id": chat_id, "text": message.text, "parse_mode": "HTML"}
+    if message.protect:
+        params["protect_content"] = True
     if message.rows:
         params["reply_markup"] = {
             "inline_keyboard": [
