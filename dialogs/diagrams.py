@@ -19,7 +19,11 @@ def _edges(flow: Flow) -> list[tuple[str, str, str]]:
     edges: list[tuple[str, str, str]] = []
     for step in flow.steps:
         for option in step.options:
-            edges += [(option.value, step.name, dest) for dest in targets(option.goto)]
+            # the country picker's buttons all lead the same way: one edge, "c_*"
+            trigger = "c_*" if option.value.startswith("c_") else option.value
+            for dest in targets(option.goto):
+                if (trigger, step.name, dest) not in edges:
+                    edges.append((trigger, step.name, dest))
         if step.back is not None:
             edges += [("back", step.name, dest) for dest in targets(step.back)]
         if step.text is not None:

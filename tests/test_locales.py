@@ -10,6 +10,7 @@ import pytest
 from babel import Locale
 
 from bot.i18n import TranslationError, Translator, check_locales
+from bot.render import render_reply
 from content import CONTENT_DIR
 from dialogs.engine import Engine
 from dialogs.flows import FLOWS
@@ -126,7 +127,7 @@ def test_every_message_renders_in_every_locale_within_telegram_limits() -> None:
 
             reply = engine.render(Conversation(flow.name, flow.version, step.name, {}, "uk"))
             for locale in LOCALES:
-                text = strict.format(locale, reply.message_id, reply.args)
+                text = render_reply(strict, locale, reply)
                 assert 0 < len(text) <= 4096
                 for row in reply.buttons:
                     for button in row:

@@ -162,7 +162,8 @@ def test_the_child_rule() -> None:
 def test_reasons_put_the_most_serious_first_and_name_forms() -> None:
     bank = small_bank()
     result = assess(bank, {"hours": "yes", "locked": "unsure", "passport": "yes", "fee": "no"})
-    assert result.reasons == ("passport", "locked", "hours")
+    # severity first, then "yes" before "not sure", then bank order
+    assert result.reasons == ("locked", "passport", "hours")
     assert result.forms == ("labour",)
 
 

@@ -82,7 +82,7 @@ def test_chat_reaches_every_main_menu_entry(tmp_path: Path, locale: str) -> None
 def test_chat_continues_where_it_stopped(tmp_path: Path) -> None:
     chat(tmp_path, "uk", ["3", "1"])  # help request: "for me"
     again = chat(tmp_path, None, [])
-    assert "Наскільки це терміново" in again.stdout
+    assert "Про що йдеться" in again.stdout
 
 
 def test_chat_handles_commands_text_and_bad_numbers(tmp_path: Path) -> None:

@@ -141,7 +141,8 @@ def _begin(answers: Answers) -> dict[str, Answer]:
 
 
 def _back_from_question(answers: Answers) -> str:
-    if _path(answers):
+    # decided after ``_undo_last``: a restored question means there was one to go back to
+    if "_q" in answers:
         return "question"
     return "ad" if answers.get("mode") == "offer" else "country"
 
@@ -192,7 +193,10 @@ def _reasons(result: Assessment, answers: Answers) -> Arg:
         indicator = bank.get(reason)
         if indicator is None:
             continue
-        kind = "screening-reason-ad" if answers.get(PREFIX + reason) == "ad" else "screening-reason"
+        answer = answers.get(PREFIX + reason)
+        kind = {"ad": "screening-reason-ad", "unsure": "screening-reason-unsure"}.get(
+            str(answer), "screening-reason"
+        )
         lines.append(Fragment(kind, {"reason": Fragment(indicator.why)}))
     return Items(tuple(lines)) if lines else Fragment("screening-no-signs")
 

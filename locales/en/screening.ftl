@@ -99,6 +99,7 @@ screening-result =
     <i>This is a check of warning signs, not a legal decision. Only specialists can say what the situation is.</i>
 screening-reason = • { $reason }
 screening-reason-ad = • { $reason } (in the text you sent)
+screening-reason-unsure = • { $reason } (answer: not sure)
 screening-no-signs = Your answers show no warning signs from my list.
 screening-next-low =
     { $who ->

@@ -100,6 +100,7 @@ screening-result =
     <i>Šī ir riska pazīmju pārbaude, nevis juridisks lēmums. Kāda ir situācija, var pateikt tikai speciālisti.</i>
 screening-reason = • { $reason }
 screening-reason-ad = • { $reason } (no atsūtītā teksta)
+screening-reason-unsure = • { $reason } (atbilde: nezinu droši)
 screening-no-signs = Jūsu atbildēs nav nevienas riska pazīmes no mana saraksta.
 screening-next-low =
     { $who ->

@@ -101,6 +101,7 @@ screening-result =
     <i>Это проверка тревожных признаков, а не юридическое заключение. Что на самом деле происходит, могут сказать только специалисты.</i>
 screening-reason = • { $reason }
 screening-reason-ad = • { $reason } (из присланного текста)
+screening-reason-unsure = • { $reason } (ответ: не знаю точно)
 screening-no-signs = В ваших ответах нет тревожных признаков из моего списка.
 screening-next-low =
     { $who ->

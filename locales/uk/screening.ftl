@@ -101,6 +101,7 @@ screening-result =
     <i>Це перевірка тривожних ознак, а не юридичний висновок. Що насправді відбувається, можуть сказати лише фахівці.</i>
 screening-reason = • { $reason }
 screening-reason-ad = • { $reason } (з надісланого тексту)
+screening-reason-unsure = • { $reason } (відповідь: не знаю напевно)
 screening-no-signs = У ваших відповідях немає тривожних ознак із мого списку.
 screening-next-low =
     { $who ->
