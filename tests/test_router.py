@@ -318,6 +318,29 @@ async def test_no_canary_reaches_logs_or_the_database_files(
         contact["message"]["contact"] = {"phone_number": CANARY_PHONE, "first_name": CANARY_NAME}
         await harness.feed(contact)
         await harness.feed(callback_update(user, f"s:{CANARY_TEXT[:6]}", message_id=1))
+        # a job ad pasted in the menu, and a note in a help request: read, never kept in clear
+        await harness.feed(msg(f"Робота, {CANARY_TEXT}, оплата 300 євро до виїзду, {CANARY_PHONE}"))
+
+        async def tap(value: str) -> None:
+            sends = [c for c in fake.calls_to("sendMessage") if c.params["chat_id"] == user]
+            rows = sends[-1].params["reply_markup"]["inline_keyboard"]
+            data = next(
+                b["callback_data"]
+                for row in rows
+                for b in row
+                if decode_choice(b["callback_data"]).value == value
+            )
+            await harness.feed(callback_update(user, data, message_id=1))
+
+        await harness.feed(msg("/menu"))
+        for value in ("help", "self", "exploitation", "c_ua", "soon", "wait"):
+            await tap(value)
+        await harness.feed(msg(f"{CANARY_TEXT} {CANARY_NAME} {CANARY_PHONE}"))
+        await tap("yes")
+        requests = await harness.core.db.run(
+            lambda s: s.execute(text("SELECT count(*) FROM case_requests"))
+        )
+        assert requests.scalar_one() == 1  # the path really reached the consent
         await close(harness)
     finally:
         logging.getLogger().removeHandler(handler)
@@ -386,3 +409,47 @@ async def test_replies_keep_their_order_while_one_waits_for_a_retry(h: Harness) 
     assert len(texts) == 2
     assert "Про Ластівку" in texts[0]
     assert "/menu" in texts[1]
+
+
+async def press_value(h: Harness, value: str) -> None:
+    """Tap the button that sends ``value`` on the last message (labels differ per locale)."""
+    for data in h.last_keyboard().values():
+        if decode_choice(data).value == value:
+            await h.feed(callback_update(USER, data, message_id=1))
+            return
+    raise AssertionError(f"no button for {value!r}")
+
+
+FULL_AD = (
+    "Praca w Polsce na magazynie, 4500 euro miesięcznie, bez doświadczenia. "
+    "За оформлення документів треба заплатити 300 євро до виїзду, паспорт залишаєте "
+    "у роботодавця. Пишіть тільки в Telegram."
+)
+
+
+@pytest.mark.parametrize("locale", ["uk", "ru", "lv", "en"])
+async def test_one_full_screening_per_locale_through_the_bot_api(h: Harness, locale: str) -> None:
+    await h.feed(message_update(USER, "/start", language_code=locale))
+    await press_value(h, f"lang_{locale}")
+    for value in ("screening", "offer", "self", "age_18_25", "c_pl"):
+        await press_value(h, value)
+    await h.feed(message_update(USER, FULL_AD, language_code=locale))
+    found = [c for c in h.fake.calls_to("sendMessage") if c.ok][-1]
+    assert "«" in found.params["text"] or "“" in found.params["text"] or "„" in found.params["text"]
+    assert found.params.get("protect_content") is True
+    answered = 0
+    while any(decode_choice(d).value == "unsure" for d in h.last_keyboard().values()):
+        await press_value(h, "unsure")
+        answered += 1
+    assert 1 <= answered <= 12
+    result = [c for c in h.fake.calls_to("sendMessage") if c.ok][-1]
+    assert result.params.get("protect_content") is True
+    assert "112" in result.params["text"]
+    await press_value(h, "person")
+    await press_value(h, "yes")
+    codes = await h.core.db.run(
+        lambda s: s.execute(text("SELECT code, priority, reason FROM case_requests"))
+    )
+    rows = list(codes)
+    assert len(rows) == 1 and rows[0].reason == "screening" and rows[0].priority >= 2
+    assert rows[0].code in h.texts()[-1]
