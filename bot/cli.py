@@ -266,12 +266,34 @@ def check() -> None:
         row("flows", True, ", ".join(f"{f.name} v{f.version}" for f in FLOWS))
     except ValueError as exc:
         row("flows", False, str(exc))
+    row(*_content_check())
     if settings is not None:
         for name, ok, detail in asyncio.run(_check_services(settings)):
             row(name, ok, detail)
     out.print(table)
     if failed:
         raise typer.Exit(1)
+
+
+def _content_check() -> tuple[str, bool, str]:
+    """The editable content loads and fits together (the bank names real ad flags)."""
+    try:
+        from content import CONTENT_DIR
+        from dialogs.contacts import load_directory
+        from dialogs.offer_check import FLAG_IDS, load_patterns
+        from dialogs.risk import load_bank
+
+        load_patterns()
+        bank = load_bank(CONTENT_DIR / "indicators.toml", flag_ids=FLAG_IDS)
+        directory = load_directory()
+    except (ValueError, OSError) as exc:
+        return ("content", False, str(exc))
+    shown = sum(1 for c in directory.contacts if directory.visible(c))
+    detail = (
+        f"{len(bank.indicators)} indicators, {len(FLAG_IDS)} ad flags, "
+        f"{len(directory.contacts)} contacts ({shown} shown before verification)"
+    )
+    return ("content", True, detail)
 
 
 async def _check_services(settings: Settings) -> list[tuple[str, bool, str]]:

@@ -186,3 +186,40 @@ async def test_sqlite_runs_in_wal_mode(tmp_path: object, level: str) -> None:
         assert str(mode).upper() == level
     finally:
         await database.dispose()
+
+
+async def test_abandoned_dialogs_go_back_to_the_menu_without_their_answers(db: Database) -> None:
+    half = Conversation(
+        "help_request", 2, "details", {"details": "a note", "urgency": "soon"}, "uk"
+    )
+    resting = Conversation("menu", 1, "menu", {}, "lv")
+    recent = Conversation("risk_screening", 2, "question", {"_q": "fees"}, "ru")
+
+    async def save(session: AsyncSession) -> None:
+        await repo.save_conversation(session, "old", half, chat_ref=None, now=NOW)
+        await repo.save_conversation(session, "menu", resting, chat_ref=None, now=NOW)
+        await repo.save_conversation(
+            session, "new", recent, chat_ref=None, now=NOW + timedelta(hours=70)
+        )
+
+    await db.run(save)
+    later = NOW + timedelta(hours=73)
+    assert await tidy_once(db, now=later, abandon_after=timedelta(hours=72)) == 1
+    cleared = await db.run(lambda s: repo.load_conversation(s, "old"))
+    assert cleared == Conversation("menu", 1, "menu", {}, "uk")
+    assert await db.run(lambda s: repo.load_conversation(s, "new")) == recent
+    assert await db.run(lambda s: repo.load_conversation(s, "menu")) == resting
+    assert await tidy_once(db, now=later, abandon_after=timedelta(hours=72)) == 0
+
+
+async def test_contact_checks_are_recorded_once_per_entry(db: Database) -> None:
+    async def record(day: str) -> None:
+        await db.run(
+            lambda s: repo.record_contact_check(
+                s, "ua-iom-527", checked_on=day, checked_by="duty", now=NOW
+            )
+        )
+
+    await record("2026-11-20")
+    await record("2026-11-24")
+    assert await db.run(repo.contact_checks) == {"ua-iom-527": "2026-11-24"}
