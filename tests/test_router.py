@@ -453,3 +453,40 @@ async def test_one_full_screening_per_locale_through_the_bot_api(h: Harness, loc
     rows = list(codes)
     assert len(rows) == 1 and rows[0].reason == "screening" and rows[0].priority >= 2
     assert rows[0].code in h.texts()[-1]
+
+
+async def test_a_forwarded_ad_keeps_only_the_kind_of_origin(h: Harness) -> None:
+    await h.feed(message_update(USER, "/start", language_code="uk"))
+    await press_value(h, "lang_uk")
+    origin = {
+        "type": "channel",
+        "chat": {"id": -1001234567890, "type": "channel", "title": "Vakansii-Kanarka"},
+        "message_id": 77,
+        "date": 1_700_000_000,
+    }
+    forwarded = message_update(USER, FULL_AD, extra={"forward_origin": origin})
+    await h.feed(forwarded)
+    found = [c for c in h.fake.calls_to("sendMessage") if c.ok][-2:]
+    assert any("«" in c.params["text"] for c in found)
+    subject = next(
+        iter(await h.core.db.run(lambda s: s.execute(text("SELECT subject_id FROM conversations"))))
+    ).subject_id
+    conversation = await h.core.db.run(lambda s: repo.load_conversation(s, subject))
+    assert conversation is not None
+    assert conversation.flow == "risk_screening"
+    assert conversation.answers["ad_origin"] == "channel"
+    stored = repr(dict(conversation.answers))
+    assert "Kanarka" not in stored and "1234567890" not in stored
+    # a screenshot of an ad with its text as the caption is read like text
+    await h.feed(message_update(USER, "/menu"))
+    photo = message_update(
+        USER,
+        None,
+        extra={
+            "photo": [{"file_id": "p", "file_unique_id": "u", "width": 9, "height": 9}],
+            "caption": FULL_AD,
+        },
+    )
+    await h.feed(photo)
+    sent = [c for c in h.fake.calls_to("sendMessage") if c.ok][-1]
+    assert "«" in sent.params["text"]
