@@ -80,9 +80,7 @@ def measure(ads: list[Ad]) -> dict[str, object]:
     bank = default_bank()
     found = {a.id: frozenset(f.id for f in check_offer(a.text).flags) for a in ads}
     any_flag = {a.id: bool(found[a.id]) for a in ads}
-    medium = {
-        a.id: assess_flags(bank, found[a.id]).level >= Level.MEDIUM for a in ads
-    }
+    medium = {a.id: assess_flags(bank, found[a.id]).level >= Level.MEDIUM for a in ads}
     tp = sum(len(a.flags & found[a.id]) for a in ads)
     fp = sum(len(found[a.id] - a.flags) for a in ads)
     fn = sum(len(a.flags - found[a.id]) for a in ads)
@@ -133,31 +131,47 @@ def main() -> None:
     args = parser.parse_args()
     ads = load()
     red = sum(a.red for a in ads)
-    print(f"labelled set: {len(ads)} ads ({red} red, {len(ads) - red} legit), "
-          f"{dict(Counter(a.locale for a in ads))}")
+    print(
+        f"labelled set: {len(ads)} ads ({red} red, {len(ads) - red} legit), "
+        f"{dict(Counter(a.locale for a in ads))}"
+    )
     result = measure(ads)
     ad_any: Scores = result["ad_any"]  # type: ignore[assignment]
     ad_medium: Scores = result["ad_medium"]  # type: ignore[assignment]
     flags: Scores = result["flags"]  # type: ignore[assignment]
-    print(f"per ad, any flag:      precision {ad_any.precision:.2f}  recall {ad_any.recall:.2f}"
-          f"  F1 {ad_any.f1:.2f}   ratio to anchor {ad_any.precision / ANCHORS['ad_precision']:.2f}"
-          f" / {ad_any.recall / ANCHORS['ad_recall']:.2f}")
-    print(f"per ad, risk >= medium: precision {ad_medium.precision:.2f}  "
-          f"recall {ad_medium.recall:.2f}  F1 {ad_medium.f1:.2f}")
-    print(f"per flag (micro):      precision {flags.precision:.2f}  recall {flags.recall:.2f}"
-          f"  F1 {flags.f1:.2f}   ratio to anchor {flags.precision / ANCHORS['flag_precision']:.2f}"
-          f" / {flags.recall / ANCHORS['flag_recall']:.2f}")
+    print(
+        f"per ad, any flag:      precision {ad_any.precision:.2f}  recall {ad_any.recall:.2f}"
+        f"  F1 {ad_any.f1:.2f}   ratio to anchor {ad_any.precision / ANCHORS['ad_precision']:.2f}"
+        f" / {ad_any.recall / ANCHORS['ad_recall']:.2f}"
+    )
+    print(
+        f"per ad, risk >= medium: precision {ad_medium.precision:.2f}  "
+        f"recall {ad_medium.recall:.2f}  F1 {ad_medium.f1:.2f}"
+    )
+    print(
+        f"per flag (micro):      precision {flags.precision:.2f}  recall {flags.recall:.2f}"
+        f"  F1 {flags.f1:.2f}   ratio to anchor {flags.precision / ANCHORS['flag_precision']:.2f}"
+        f" / {flags.recall / ANCHORS['flag_recall']:.2f}"
+    )
     per_locale: dict[str, Scores] = result["per_locale"]  # type: ignore[assignment]
-    print("per language (any flag): " + ", ".join(
-        f"{loc} P {s.precision:.2f} R {s.recall:.2f}" for loc, s in per_locale.items()))
+    print(
+        "per language (any flag): "
+        + ", ".join(f"{loc} P {s.precision:.2f} R {s.recall:.2f}" for loc, s in per_locale.items())
+    )
     per_flag: dict[str, Scores] = result["per_flag"]  # type: ignore[assignment]
     support: Counter[str] = result["support"]  # type: ignore[assignment]
-    print("per flag: " + ", ".join(
-        f"{flag} P {s.precision:.2f} R {s.recall:.2f} (n={support[flag]})"
-        for flag, s in per_flag.items()))
+    print(
+        "per flag: "
+        + ", ".join(
+            f"{flag} P {s.precision:.2f} R {s.recall:.2f} (n={support[flag]})"
+            for flag, s in per_flag.items()
+        )
+    )
     rate, long_ms = speed(ads, args.repeat)
-    print(f"speed: {rate:,.0f} ads/s (ratio to {SPEED_ANCHOR:,.0f}/s anchor "
-          f"{rate / SPEED_ANCHOR:.2f}); a 4,000-character text: {long_ms:.2f} ms")
+    print(
+        f"speed: {rate:,.0f} ads/s (ratio to {SPEED_ANCHOR:,.0f}/s anchor "
+        f"{rate / SPEED_ANCHOR:.2f}); a 4,000-character text: {long_ms:.2f} ms"
+    )
     if args.verbose:
         found: dict[str, frozenset[str]] = result["found"]  # type: ignore[assignment]
         for ad in ads:

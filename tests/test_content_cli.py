@@ -48,7 +48,8 @@ def test_check_offer_prints_one_json_object_per_ad(runner: CliRunner, tmp_path: 
     ids = {f["id"] for f in red["flags"]}
     assert {"upfront_fee", "document_retention"} <= ids
     for flag in red["flags"]:
-        assert flag["evidence"] and flag["evidence"] in RED
+        assert flag["evidence"]
+        assert flag["evidence"] in RED
     assert legit == {"risk": "low", "flags": []}
 
 
@@ -59,7 +60,8 @@ def test_check_offer_reads_stdin_and_names_flags_in_the_chosen_language(
     assert result.exit_code == 0, result.output
     assert "паспорт" in result.output.lower()
     bad = runner.invoke(app, ["check-offer", "missing.txt"])
-    assert bad.exit_code == 2 and "no such file" in bad.output
+    assert bad.exit_code == 2
+    assert "no such file" in bad.output
     assert runner.invoke(app, ["check-offer", "--locale", "de"], input=RED).exit_code == 2
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dialogs.engine import MAX_TEXT, Engine, step_token
+from dialogs.engine import MAX_TEXT, Engine
 from dialogs.flow import Flow, Option, Step
 from dialogs.flows import FLOWS
 from dialogs.types import (
@@ -17,8 +17,6 @@ from dialogs.types import (
     Command,
     Conversation,
     Input,
-    OpenCase,
-    Priority,
     Reply,
     SetLocale,
     StepResult,

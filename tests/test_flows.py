@@ -99,10 +99,10 @@ def parse_input(spec: str, result: StepResult) -> Input:
 def describe(result: StepResult) -> str:
     conv = result.conversation
     messages = ", ".join(r.message_id for r in replies(result))
-    rows = " / ".join(
-        " ".join(b.label for b in row) for row in replies(result)[-1].buttons if row
-    )
-    cases = [f"case {e.priority.name}:{e.reason}" for e in result.effects if isinstance(e, OpenCase)]
+    rows = " / ".join(" ".join(b.label for b in row) for row in replies(result)[-1].buttons if row)
+    cases = [
+        f"case {e.priority.name}:{e.reason}" for e in result.effects if isinstance(e, OpenCase)
+    ]
     extra = f" [{'; '.join(cases)}]" if cases else ""
     return f"{conv.flow}.{conv.state}: {messages} | {rows}{extra}"
 
@@ -256,7 +256,8 @@ async def test_a_forwarded_ad_keeps_only_the_kind_of_origin() -> None:
     )
     assert read.conversation.answers["ad_origin"] == "channel"
     stored = " ".join(f"{k}={v}" for k, v in read.conversation.answers.items())
-    assert "Telegram" not in stored and "євро" not in stored
+    assert "Telegram" not in stored
+    assert "євро" not in stored
 
 
 async def test_an_ad_pasted_in_the_menu_starts_a_prefilled_screening() -> None:
@@ -346,8 +347,9 @@ async def test_a_low_result_offers_no_case_but_keeps_advice_and_a_new_check() ->
     assert again.conversation.answers == {}
 
 
-async def test_help_request_passes_nothing_without_consent_and_keeps_the_note_encrypted_only(
-) -> None:
+async def test_help_request_passes_nothing_without_consent_and_keeps_the_note_encrypted_only() -> (
+    None
+):
     result = await tap(
         await begin(),
         "menu-help",
@@ -357,7 +359,9 @@ async def test_help_request_passes_nothing_without_consent_and_keeps_the_note_en
         "help-urgency-soon",
         "help-reply-evening",
     )
-    noted = await ENGINE.step(result.conversation, Text("  Не платять третій місяць  "), locale_hint="uk")
+    noted = await ENGINE.step(
+        result.conversation, Text("  Не платять третій місяць  "), locale_hint="uk"
+    )
     assert noted.conversation.answers["details"] == "Не платять третій місяць"
     declined = await tap(noted, "help-consent-no")
     assert not any(isinstance(e, OpenCase) for e in declined.effects)
@@ -408,9 +412,11 @@ async def test_the_safety_card_is_a_separate_message_people_can_keep() -> None:
     result = await tap(await begin(), "menu-migration", "migration-topic-card", "country-lt")
     card = replies(result)[0]
     assert card.message_id == "safety-card"
-    assert card.separate and not card.protect
+    assert card.separate
+    assert not card.protect
     messages = render(STRICT, "uk", result.effects)
-    assert len(messages) == 2 and not messages[0].rows
+    assert len(messages) == 2
+    assert not messages[0].rows
     assert "112" in messages[0].text
     country = await tap(await begin(), "menu-migration", "migration-topic-countries", "country-ua")
     assert replies(country)[-1].protect
@@ -437,9 +443,7 @@ _inputs = st.one_of(
 )
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(locale=st.sampled_from(LOCALES), inputs=st.lists(_inputs, max_size=40))
 def test_no_sequence_of_presses_and_texts_breaks_the_dialogs(
     locale: str, inputs: list[Input | int]

@@ -90,7 +90,8 @@ def test_both_modes_cover_the_main_groups_with_room_for_follow_ups() -> None:
 
 def test_nothing_asks_the_person_to_label_themselves() -> None:
     for i in BANK.indicators:
-        assert "victim" not in i.id and "trafficked" not in i.id
+        assert "victim" not in i.id
+        assert "trafficked" not in i.id
 
 
 # -- validation ---------------------------------------------------------------------------
@@ -216,7 +217,10 @@ def test_follow_ups_only_after_yes_or_not_sure() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(mode=st.sampled_from(MODES), choices=st.lists(ANSWER.filter(lambda a: a != "ad"), min_size=60, max_size=60))
+@given(
+    mode=st.sampled_from(MODES),
+    choices=st.lists(ANSWER.filter(lambda a: a != "ad"), min_size=60, max_size=60),
+)
 def test_no_path_asks_more_than_the_limit_and_every_root_is_asked(
     mode: str, choices: list[str]
 ) -> None:

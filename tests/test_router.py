@@ -451,7 +451,9 @@ async def test_one_full_screening_per_locale_through_the_bot_api(h: Harness, loc
         lambda s: s.execute(text("SELECT code, priority, reason FROM case_requests"))
     )
     rows = list(codes)
-    assert len(rows) == 1 and rows[0].reason == "screening" and rows[0].priority >= 2
+    assert len(rows) == 1
+    assert rows[0].reason == "screening"
+    assert rows[0].priority >= 2
     assert rows[0].code in h.texts()[-1]
 
 
@@ -476,7 +478,8 @@ async def test_a_forwarded_ad_keeps_only_the_kind_of_origin(h: Harness) -> None:
     assert conversation.flow == "risk_screening"
     assert conversation.answers["ad_origin"] == "channel"
     stored = repr(dict(conversation.answers))
-    assert "Kanarka" not in stored and "1234567890" not in stored
+    assert "Kanarka" not in stored
+    assert "1234567890" not in stored
     # a screenshot of an ad with its text as the caption is read like text
     await h.feed(message_update(USER, "/menu"))
     photo = message_update(
