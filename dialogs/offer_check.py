@@ -101,9 +101,15 @@ _SPECIAL: dict[str, str] = {
 _LAT_TO_CYR = dict(zip("aeopcxyikAEOPCXYIBKMHT", "аеорсхуікАЕОРСХУІВКМНТ", strict=True))
 _CYR_TO_LAT = {cyr: lat for lat, cyr in _LAT_TO_CYR.items()}
 _WORD = re.compile(r"[^\W\d_]+")
+# A Latin letter next to a Cyrillic one: every mixed-script word has one.
+_SEAM = re.compile(
+    r"[A-Za-z\u00c0-\u024f](?=[\u0400-\u04ff])|[\u0400-\u04ff](?=[A-Za-z\u00c0-\u024f])"
+)
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_SQUEEZE = re.compile("^[ \n\x00]+|[ \n\x00]{2,}|[\x00\x01\x02]")
+# HTML entities and tags (ads copied from web pages) read as spaces.
+_MARKUP = re.compile(r"&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});|<[^<>\n]{1,200}>")
+_SQUEEZE = re.compile("^[ \n\x00\x02]+|[ \n\x00\x02]{2,}|[\x00\x01\x02]")
 
 
 def _fold_char(ch: str) -> str:
@@ -144,10 +150,18 @@ _TABLE = _Table()
 def _lookalike_swaps(text: str) -> str:
     """The text with look-alike letters of mixed-script words put in the word's script."""
     chars: list[str] | None = None
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if not (_LATIN.search(word) and _CYRILLIC.search(word)):
+    done = 0
+    for seam in _SEAM.finditer(text):
+        if seam.start() < done:
             continue
+        start = seam.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        match = _WORD.match(text, start)
+        if match is None:
+            continue
+        done = match.end()
+        word = match.group()
         cyr = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
         cyr_only = sum(1 for c in word if "\u0400" <= c <= "\u04ff" and c not in _CYR_TO_LAT)
         lat_only = sum(1 for c in word if not "\u0400" <= c <= "\u04ff" and c not in _LAT_TO_CYR)
@@ -170,14 +184,15 @@ def normalize(text: str) -> tuple[str, list[int]]:
     its index in the original.
 
     Casefold and NFKC; combining marks dropped (ā→a, š→s, ї→і, ё→е; й stays); ґ→г, є→е;
-    apostrophes, zero-width and control characters removed; dashes become "-"; Latin
-    look-alikes in a mostly Cyrillic word become Cyrillic and the other way round; a run
-    of whitespace becomes one space, or one line break if it held one; leading
-    whitespace is dropped.
+    apostrophes, zero-width and control characters removed; HTML tags and entities read
+    as spaces; dashes become "-"; Latin look-alikes in a mostly Cyrillic word become
+    Cyrillic and the other way round; a run of whitespace becomes one space, or one line
+    break if it held one; leading whitespace is dropped.
     """
-    if _LATIN.search(text) and _CYRILLIC.search(text):
-        text = _lookalike_swaps(text)
+    text = _lookalike_swaps(text)
     once = text.translate(_TABLE)  # same length as text: placeholders mark the odd ones
+    if "&" in once or "<" in once:
+        once = _MARKUP.sub(lambda m: " " * len(m.group()), once)
     parts: list[str] = []
     index: list[int] = []
     done = 0
@@ -189,14 +204,14 @@ def normalize(text: str) -> tuple[str, list[int]]:
         done = end
         got = run.group()
         if got == _EXPANDED:
-            folded = _fold_char(text[start])
+            folded = " ".join(_fold_char(text[start]).split())
             parts.append(folded)
             index.extend([start] * len(folded))
-        elif got == _BREVE:
-            if parts and parts[-1].endswith("и"):  # и + combining breve typed apart
-                parts[-1] = parts[-1][:-1] + "й"
-        elif got.strip(_DELETED) and index:
-            first = next(i for i, c in enumerate(got) if c != _DELETED)
+            continue
+        if got[0] == _BREVE and parts and parts[-1].endswith("и"):
+            parts[-1] = parts[-1][:-1] + "й"  # и + combining breve typed apart
+        if index and got.strip(_DELETED + _BREVE):
+            first = next(i for i, c in enumerate(got) if c in " \n")
             parts.append("\n" if "\n" in got else " ")
             index.append(start + first)
     parts.append(once[done:])
@@ -216,8 +231,9 @@ try:  # the parser behind re; without it every pattern is scanned, correct but s
     _P: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - Python versions before 3.11 or after a rename
     _P = None
-_MAX_HEADS = 256
-_HEAD_LENGTH = 10
+_MAX_HEADS = 1024
+_HEAD_LENGTH = 8
+_CLASS_LIMIT = 10  # a character class of more characters is not worth expanding
 
 
 def _class_chars(items: Sequence[Any]) -> set[str] | None:
@@ -225,72 +241,82 @@ def _class_chars(items: Sequence[Any]) -> set[str] | None:
     for op, av in items:
         if op == _P.LITERAL:
             chars.add(chr(av))
-        elif op == _P.RANGE and av[1] - av[0] < 32:
+        elif op == _P.RANGE and av[1] - av[0] < _CLASS_LIMIT:
             chars.update(chr(c) for c in range(av[0], av[1] + 1))
         elif op == _P.CATEGORY and av == _P.CATEGORY_SPACE:
             chars.update(" \n")  # the only whitespace left in folded text
+        elif op == _P.CATEGORY and av == _P.CATEGORY_DIGIT:
+            chars.update("0123456789")
         else:
             return None
-    return chars
+    return chars if len(chars) <= _CLASS_LIMIT else None
 
 
-def _heads(items: Sequence[Any]) -> tuple[set[str], bool]:
-    """Strings every match of the parsed ``items`` starts with; True if that is all of it."""
-    out = {""}
+def _heads(items: Sequence[Any]) -> tuple[set[str], set[str]]:
+    """How matches of the parsed ``items`` begin: (heads that end there, heads that go on)."""
+    closed: set[str] = set()
+    open_ = {""}
     repeats = (_P.MAX_REPEAT, _P.MIN_REPEAT, getattr(_P, "POSSESSIVE_REPEAT", None))
-    for position, (op, av) in enumerate(items):
-        if min(map(len, out)) >= _HEAD_LENGTH:
-            return out, False
-        step: set[str] | None
+    for op, av in items:
+        ends: set[str] = set()
+        goes: set[str] = set()
         if op == _P.LITERAL:
-            step, whole = {chr(av)}, True
+            goes = {chr(av)}
         elif op in (_P.AT, _P.ASSERT, _P.ASSERT_NOT):
-            continue  # zero-width
+            goes = {""}  # zero-width
         elif op == _P.IN:
-            step, whole = _class_chars(av), True
-        elif op == _P.SUBPATTERN:
-            step, whole = _heads(av[-1].data)
+            chars = _class_chars(av)
+            ends, goes = (set(), chars) if chars is not None else ({""}, set())
+        elif op == _P.SUBPATTERN and not (av[1] or av[2]):  # (?i:...) and the like: unknown
+            ends, goes = _heads(av[-1].data)
         elif op == _P.BRANCH:
-            step, whole = set(), True
             for alternative in av[1]:
-                heads, complete = _heads(alternative.data)
-                step |= heads
-                whole = whole and complete
+                more_ends, more_goes = _heads(alternative.data)
+                ends |= more_ends
+                goes |= more_goes
         elif op in repeats:
-            least, _, sub = av
-            step, _ = _heads(sub.data)
-            if least == 0:  # optional: the rest without it, or it
-                step |= _heads(items[position + 1 :])[0]
-            whole = False
+            least, most, sub = av
+            sub_ends, sub_goes = _heads(sub.data)
+            ends = sub_ends if most == 1 else sub_ends | sub_goes
+            goes = sub_goes if most == 1 else set()
+            if least == 0:
+                goes = goes | {""}
+            elif least > 1:
+                ends, goes = ends | goes, set()
         else:
-            step = None
-        if step is None:
-            return out, False
-        longer = {a + b for a in out for b in step}
+            ends = {""}
+        closed |= {a + b for a in open_ for b in ends}
+        longer = {a + b for a in open_ for b in goes}
         if len(longer) > _MAX_HEADS:
-            return out, False
-        out = longer
-        if not whole:
-            return out, False
-    return out, True
+            return closed | open_, set()
+        done = {h for h in longer if len(h) >= _HEAD_LENGTH}
+        closed |= done
+        open_ = longer - done
+        if not open_:
+            break
+    return closed, open_
 
 
 def _starts(pattern: str) -> set[str] | None:
-    """The shortest set of strings a match must begin with, or None if unknown."""
+    """The fewest strings one of which every match begins with, or None if unknown."""
     if _P is None:
         return None
-    heads = {h[:_HEAD_LENGTH] for h in _heads(_P.parse(pattern).data)[0]}
-    if "" in heads or len(heads) > _MAX_HEADS:
+    parsed = _P.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.DOTALL | re.MULTILINE):
         return None
-    kept: list[str] = []
+    ends, goes = _heads(parsed.data)
+    heads = {h[:_HEAD_LENGTH] for h in ends | goes}
+    if "" in heads:
+        return None
+    kept: set[str] = set()
     for head in sorted(heads, key=len):
-        if not any(head.startswith(k) for k in kept):
-            kept.append(head)
-    return set(kept)
+        if not any(head[:n] in kept for n in range(1, len(head) + 1)):
+            kept.add(head)
+    return kept
 
 
 def _trie(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words`` as a prefix, as a trie."""
+    """A regular expression matching the longest of ``words`` that starts here (a trie)."""
     root: dict[str, Any] = {}
     for word in words:
         node = root
@@ -299,26 +325,26 @@ def _trie(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        if "" in node:
-            return ""  # a shorter start already makes the word a candidate
-        alternatives = [re.escape(c) + emit(child) for c, child in sorted(node.items())]
-        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        alternatives = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
 
     return emit(root)
 
 
 @dataclass(frozen=True, slots=True)
 class _Matcher:
-    """All patterns of all groups (flags, identity, pay cues, countries) in one pass."""
+    """Patterns of several groups (flags, pay cues, countries) run in one pass."""
 
     trigger: re.Pattern[str] | None
-    lengths: tuple[int, ...]
     by_start: Mapping[str, tuple[tuple[str, re.Pattern[str]], ...]]
     scanned: tuple[tuple[str, re.Pattern[str]], ...]
 
     @classmethod
     def build(cls, groups: Iterable[tuple[str, str]]) -> _Matcher:
-        by_start: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        own: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         scanned: list[tuple[str, re.Pattern[str]]] = []
         for key, pattern in groups:
             starts = _starts(pattern)
@@ -327,27 +353,27 @@ class _Matcher:
                 continue
             compiled = re.compile(pattern)
             for start in starts:
-                by_start.setdefault(start, []).append((key, compiled))
-        trigger = re.compile(rf"(?<!\w)(?={_trie(by_start)})") if by_start else None
-        return cls(
-            trigger=trigger,
-            lengths=tuple(sorted({len(s) for s in by_start})),
-            by_start={s: tuple(v) for s, v in by_start.items()},
-            scanned=tuple(scanned),
-        )
+                own.setdefault(start, []).append((key, compiled))
+        # The trigger finds the longest start at a word; the patterns of the shorter
+        # starts it begins with must run there too.
+        by_start = {
+            start: tuple(e for n in range(1, len(start) + 1) for e in own.get(start[:n], ()))
+            for start in own
+        }
+        trigger = re.compile(rf"(?<!\w)(?=({_trie(own)}))") if own else None
+        return cls(trigger=trigger, by_start=by_start, scanned=tuple(scanned))
 
     def run(self, folded: str) -> dict[str, list[re.Match[str]]]:
-        """Every match of every pattern, per group, in text order within a pattern."""
+        """Every match of every pattern, per group, in text order."""
         found: dict[str, list[re.Match[str]]] = {}
-        get = self.by_start.get
         if self.trigger is not None:
+            by_start = self.by_start
             for candidate in self.trigger.finditer(folded):
                 at = candidate.start()
-                for length in self.lengths:
-                    for key, pattern in get(folded[at : at + length], ()):
-                        match = pattern.match(folded, at)
-                        if match is not None and match.end() > at:
-                            found.setdefault(key, []).append(match)
+                for key, pattern in by_start[candidate.group(1)]:
+                    match = pattern.match(folded, at)
+                    if match is not None and match.end() > at:
+                        found.setdefault(key, []).append(match)
         for key, pattern in self.scanned:
             matches = [m for m in pattern.finditer(folded) if m.end() > m.start()]
             if matches:
@@ -357,8 +383,9 @@ class _Matcher:
 
 # --- the rules -----------------------------------------------------------------------------
 
-_GAP = r"(?:[^\w.,!?;\n]{1,3}\w+){0,%d}?[^\w.,!?;\n]{1,3}"
-_MACRO = re.compile(r"\{(gap\d|money)\}")
+_GAP = r"(?:[^\w.,!?;\n]{1,3}+\w++){0,%d}?[^\w.,!?;\n]{1,3}+"
+_MACRO = re.compile(r"\{(gap\d{1,2}|money)\}")
+_UNKNOWN_MACRO = re.compile(r"\{[a-z_]+\d*\}")
 _NUMBER = r"\d(?:[\d.,]|\s(?=\d{3}(?!\d)))*"
 _THOUSANDS = r"(?:\s?(?:k|к|тис|тыс|tukst|thousand)(?![^\W\d_])\.?)"
 _BOUNDARIES = ".!?;\n"
@@ -401,6 +428,7 @@ class OfferPatterns:
 
     rules: tuple[FlagRule, ...]
     matcher: _Matcher
+    identity: _Matcher
     pay: _Pay
     home: frozenset[str]
 
@@ -408,18 +436,22 @@ class OfferPatterns:
         """Flags found in one text, in any of uk/ru/lv/en."""
         folded, index = normalize(text)
         source = _Source(text, folded, index, self.matcher.run(folded))
-        identified = bool(source.found.get("@identity"))
+        identified: bool | None = None  # worked out only when a flag depends on it
         flags: list[Flag] = []
         for rule in self.rules:
-            if rule.unless_identified and identified:
-                continue
             span = None
             if rule.id == "unrealistic_pay":
                 span = self._pay_span(source, rule)
             elif rule.id == "recruiter_third_country":
                 span = self._country_span(source)
             if span is None:
-                span = _first_kept(rule, source)
+                # unrealistic_pay's exclude list names prices and fees: it only concerns amounts
+                span = _first_kept(rule, source, check=rule.id != "unrealistic_pay")
+            if span is not None and rule.unless_identified:
+                if identified is None:
+                    identified = bool(self.identity.run(folded))
+                if identified:
+                    continue
             if span is not None:
                 flags.append(Flag(rule.id, _evidence(source, *span)))
         return OfferCheck(tuple(flags))
@@ -430,9 +462,9 @@ class OfferPatterns:
         folded = source.folded
         for match in self.pay.amount.finditer(folded):
             span = self._high_amount(match, folded)
-            if span is not None and not _excluded(rule, folded, *span):
+            if span is not None and not _fee_before(rule, folded, span[0]):
                 return span
-        return _first_kept(rule, source, "@high_pay")
+        return _first_kept(rule, source, "@high_pay", check=False)
 
     def _high_amount(self, match: re.Match[str], folded: str) -> tuple[int, int] | None:
         """The span of amount, currency and period if above the period's threshold."""
@@ -488,27 +520,41 @@ def _number(raw: str, thousands: bool) -> float:
     return value * 1000 if thousands else value
 
 
-def _first_kept(rule: FlagRule, source: _Source, key: str = "") -> tuple[int, int] | None:
+def _first_kept(
+    rule: FlagRule, source: _Source, key: str = "", *, check: bool = True
+) -> tuple[int, int] | None:
     """The first match of the rule's patterns (or of group ``key``) not cancelled by exclude."""
     for match in source.found.get(key or rule.id, ()):
-        if not _excluded(rule, source.folded, *match.span()):
+        if not (check and _excluded(rule, source.folded, *match.span())):
             return match.span()
     return None
 
 
+def _fee_before(rule: FlagRule, folded: str, start: int) -> bool:
+    """Whether an exclude pattern hits just before an amount, in its clause: a price, a fee."""
+    if rule.exclude is None:
+        return False
+    lo = max(0, start - 30)
+    for mark in _BOUNDARIES + ",":
+        lo = max(lo, folded.rfind(mark, lo, start) + 1)
+    return rule.exclude.search(folded, lo, start) is not None
+
+
 def _excluded(rule: FlagRule, folded: str, start: int, end: int) -> bool:
-    """Whether an exclude pattern hits within the radius, in the same sentence or line."""
+    """Whether an exclude pattern starts within the radius, in the same sentence or line."""
     if rule.exclude is None:
         return False
     lo, hi = max(0, start - _EXCLUDE_RADIUS), min(len(folded), end + _EXCLUDE_RADIUS)
+    stop = len(folded)
     for mark in _BOUNDARIES:
         left = folded.rfind(mark, lo, start)
         if left >= 0:
             lo = left + 1
-        right = folded.find(mark, end, hi)
+        right = folded.find(mark, end)
         if right >= 0:
-            hi = right
-    return rule.exclude.search(folded, lo, hi) is not None
+            stop = min(stop, right)
+    found = rule.exclude.search(folded, lo, stop)
+    return found is not None and found.start() < hi
 
 
 def _evidence(source: _Source, start: int, end: int) -> str:
@@ -537,6 +583,8 @@ def _prepare(source: object, where: str, money: str) -> str:
         lambda m: money if m.group(1) == "money" else _GAP % int(m.group(1)[3:]),
         _fold_pattern(source),
     )
+    if unknown := _UNKNOWN_MACRO.search(pattern.replace("{place}", "").replace("{country}", "")):
+        raise ValueError(f"{where}: unknown shorthand {unknown.group()} in {source!r}")
     try:
         re.compile(pattern)
     except re.error as exc:
@@ -598,13 +646,26 @@ def _country_patterns(table: Mapping[str, Any], money: str) -> Iterable[tuple[st
     entries = table.get("country", [])
     if not entries:
         raise ValueError("[third_country]: at least one [[third_country.country]] is needed")
-    names = "|".join(f"(?P<{e['key']}>{_fold_pattern(e['names'])})" for e in entries)
+    places = "|".join(f"(?P<{e['key']}>{_fold_pattern(e['names'])})" for e in entries)
+    countries = "|".join(
+        f"(?P<{e['key']}>{_fold_pattern(e['names'])}|{_fold_pattern(e['adjectives'])})"
+        if e.get("adjectives")
+        else f"(?P<{e['key']}>{_fold_pattern(e['names'])})"
+        for e in entries
+    )
+    # A quick look at how the word begins before trying every named group.
+    guards = {
+        names: f"(?={_trie(starts)})" if (starts := _starts(re.sub(r"\?P<\w+>", "", names))) else ""
+        for names in (places, countries)
+    }
     for key in ("paper", "work"):
         for template in _strings(table, key, "[third_country]"):
-            if "{country}" not in template:
-                raise ValueError(f"[third_country]: {key} pattern without {{country}}")
-            pattern = _prepare(template.replace("{country}", "@@"), "[third_country]", money)
-            yield "@" + key, pattern.replace("@@", rf"(?:{names})\w*")
+            if template.count("{place}") + template.count("{country}") != 1:
+                raise ValueError(f"[third_country]: {key} needs one {{place}} or {{country}}")
+            marked = template.replace("{place}", "@@").replace("{country}", "@@")
+            names = places if "{place}" in template else countries
+            pattern = _prepare(marked, "[third_country]", money)
+            yield "@" + key, pattern.replace("@@", rf"{guards[names]}(?:{names})\w*")
 
 
 @lru_cache(maxsize=8)
@@ -614,8 +675,13 @@ def _load(path: Path) -> OfferPatterns:
     pay, money = _load_pay(data.get("pay", {}))
     third = data.get("third_country", {})
     groups: list[tuple[str, str]] = list(_country_patterns(third, money))
+    identity = [
+        _prepare(p, "[identity]", money)
+        for p in _strings(data.get("identity", {}), "patterns", "[identity]")
+    ]
+    if not identity:
+        raise ValueError("[identity]: needs at least one pattern")
     for key, table, where in (
-        ("@identity", data.get("identity", {}), "[identity]"),
         ("@no_experience", {"patterns": data.get("pay", {}).get("no_experience", [])}, "[pay]"),
         ("@high_pay", {"patterns": data.get("pay", {}).get("high_pay", [])}, "[pay]"),
     ):
@@ -645,6 +711,7 @@ def _load(path: Path) -> OfferPatterns:
     return OfferPatterns(
         rules=tuple(rules[i] for i in FLAG_IDS),
         matcher=_Matcher.build(groups),
+        identity=_Matcher.build(("@identity", p) for p in identity),
         pay=pay,
         home=frozenset(e["key"] for e in third.get("country", []) if e.get("home", False)),
     )
