@@ -24,6 +24,8 @@ from bot.telegram.unit_of_work import Deps, InboxMiddleware
 from dialogs.contacts import Directory, install_directory, load_directory
 from dialogs.engine import Engine
 from dialogs.flows import FLOWS
+from dialogs.offer_check import load_patterns
+from dialogs.risk import default_bank
 
 __all__ = [
     "Core",
@@ -86,6 +88,9 @@ def build_core(settings: Settings, *, create_key: bool = False) -> Core:
     install_keyring(keyring)
     translator = Translator(strict=settings.strict_i18n)
     engine = Engine(FLOWS)
+    # Compile the ad patterns and check the bank now, not in front of the first person.
+    load_patterns()
+    default_bank()
     return Core(
         settings=settings,
         keyring=keyring,

@@ -219,8 +219,10 @@ def load_bank(path: Path, *, flag_ids: Iterable[str] | None = None) -> Bank:
 
 @cache
 def default_bank() -> Bank:
-    """The bank shipped in content/ (loaded once)."""
-    return load_bank(CONTENT_DIR / "indicators.toml")
+    """The bank shipped in content/ (loaded once), its ad flags checked against the checker's."""
+    from dialogs.offer_check import FLAG_IDS
+
+    return load_bank(CONTENT_DIR / "indicators.toml", flag_ids=FLAG_IDS)
 
 
 # -- asking -------------------------------------------------------------------------------
