@@ -213,3 +213,72 @@ async def test_check_reports_problems_then_passes(fake: FakeBotApi, tmp_path: Pa
     assert code == 0, table
     assert "reachable, bot @" in table
     assert "every id in uk, ru, lv, en" in table
+
+
+async def test_a_full_screening_and_a_verified_contact_in_the_running_bot(
+    fake: FakeBotApi, tmp_path: Path
+) -> None:
+    bot = BotProcess(fake, tmp_path)
+    verify = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "contacts",
+        "verify",
+        "ua-iom-527",
+        "--date",
+        "2026-11-20",
+        cwd=tmp_path,
+        env=bot.env(),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    out, _ = await verify.communicate()
+    assert verify.returncode == 0, out.decode()
+    await bot.start()
+    user = 4343
+
+    async def tap(value: str) -> None:
+        count = len(sends(fake, user))
+        data = next(d for d in keyboard(sends(fake, user)[-1]).values() if d.endswith(f":{value}"))
+        fake.push_update(callback_update(user, data, message_id=1))
+        await fake.wait_for(lambda f: len(sends(f, user)) > count, timeout=30)
+
+    async def say(text: str) -> None:
+        count = len(sends(fake, user))
+        fake.push_update(message_update(user, text, language_code="uk"))
+        await fake.wait_for(lambda f: len(sends(f, user)) > count, timeout=60)
+
+    try:
+        await say("/start")
+        await tap("lang_uk")
+        for value in ("screening", "offer", "other", "under_18", "c_pl"):
+            await tap(value)
+        await say(
+            "Робота в Польщі, 4000 євро без досвіду. Оплата за оформлення 200 євро до виїзду, "
+            "паспорт залишаєте у роботодавця."
+        )
+        # under 18 with the passport kept: the child rule makes it danger now, at once
+        urgent = sends(fake, user)[-1].params
+        assert urgent["protect_content"] is True
+        assert "112" in urgent["text"]
+        await tap("go_on")
+        answered = 0
+        while any(d.endswith(":unsure") for d in keyboard(sends(fake, user)[-1]).values()):
+            await tap("no")
+            answered += 1
+        assert answered <= 12
+        result = sends(fake, user)[-1].params
+        assert result["protect_content"] is True
+        assert "Небезпека просто зараз" in result["text"]
+        assert "Якщо ще немає 18" in result["text"]  # the child note
+        await tap("menu")
+        for value in ("migration", "countries", "c_ua"):
+            await tap(value)
+        card = sends(fake, user)[-1].params["text"]
+        assert "527" in card
+        assert "20.11.2026" in card
+    finally:
+        code = await bot.stop()
+    assert code == 0, bot.log()
+    assert "Traceback" not in bot.log()
