@@ -15,23 +15,17 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
 
 from transitions import MachineError
 from transitions.extensions.asyncio import AsyncMachine
 
 from dialogs.flow import (
-    Condition,
-    EffectMaker,
     Flow,
-    Goto,
-    Route,
     Step,
     TextRule,
-    jump_target,
-    targets,
 )
+from dialogs.machine import BACK, TEXT, Compiled, Model, compile_flow
 from dialogs.types import (
     LOCALES,
     Answer,
@@ -73,84 +67,16 @@ MAX_TEXT = 1000
 #: Answers whose key starts with this cross into the next flow (without the prefix).
 CARRY = "carry."
 
-_NAV_BACK = "back"
 _NAV_MENU = "menu"
 _NAV_LANGUAGE = "language"
 _RESUME = "resume"
 _RESTART = "restart"
-#: The trigger a step's text rule fires (never a button value: those are checked ids).
-_TEXT = "_text"
 
 
 def step_token(flow: str, version: int, state: str, key: str = "") -> str:
     """A short, stable id of one screen; buttons carry it so stale ones can be told apart."""
     digest = hashlib.blake2s(f"{flow}:{version}:{state}:{key}".encode(), digest_size=3)
     return digest.hexdigest()
-
-
-@dataclass(eq=False)
-class _Model:
-    """The ephemeral per-input model the shared machine drives (never kept).
-
-    ``pending`` holds the answers as they will be if the trigger succeeds: routes choose
-    their destination from it, and the ``after`` callback makes it the answers.
-    """
-
-    state: str
-    answers: dict[str, Answer]
-    pending: dict[str, Answer] = field(default_factory=dict)
-    effects: list[Effect] = field(default_factory=list)
-    jump: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Compiled:
-    flow: Flow
-    machine: AsyncMachine
-
-
-def _route_guard(goto: Goto, dest: str, when: Condition | None = None) -> Any:
-    def check(event: Any) -> bool:
-        model: _Model = event.model
-        if when is not None and not when(model.answers):
-            return False
-        if isinstance(goto, Route):
-            chosen = goto.choose(model.pending)
-            if chosen not in goto.targets:
-                raise ValueError(f"route chose {chosen!r}, not one of {goto.targets}")
-            return chosen == dest
-        return True
-
-    return check
-
-
-def _commit(dest: str, effects: EffectMaker | None = None) -> Any:
-    def callback(event: Any) -> None:
-        model: _Model = event.model
-        model.answers = model.pending
-        if effects is not None:
-            model.effects.extend(effects(model.answers))
-        target = jump_target(dest)
-        if target is not None:
-            model.jump = target
-
-    return callback
-
-
-def _transitions(trigger: str, source: str, goto: Goto, **kwargs: Any) -> list[dict[str, Any]]:
-    """One transition per possible destination, each guarded by its route."""
-    when = kwargs.pop("when", None)
-    effects = kwargs.pop("effects", None)
-    return [
-        {
-            "trigger": trigger,
-            "source": source,
-            "dest": None if jump_target(dest) is not None else dest,
-            "conditions": [_route_guard(goto, dest, when)],
-            "after": [_commit(dest, effects)],
-        }
-        for dest in targets(goto)
-    ]
 
 
 class Engine:
@@ -164,7 +90,7 @@ class Engine:
                 raise ValueError(f"the engine needs a {required!r} flow")
         for flow in flow_list:
             flow.validate(names)
-        self._flows: dict[str, _Compiled] = {f.name: self._compile(f) for f in flow_list}
+        self._flows: dict[str, Compiled] = {f.name: compile_flow(f) for f in flow_list}
 
     @property
     def flows(self) -> Mapping[str, Flow]:
@@ -173,29 +99,6 @@ class Engine:
     def machine(self, flow: str) -> AsyncMachine:
         """The shared machine of a flow (diagrams are generated from it)."""
         return self._flows[flow].machine
-
-    @staticmethod
-    def _compile(flow: Flow) -> _Compiled:
-        transitions: list[dict[str, Any]] = []
-        for step in flow.steps:
-            for option in step.options:
-                transitions += _transitions(
-                    option.value, step.name, option.goto, when=option.when, effects=option.effects
-                )
-            if step.back is not None:
-                transitions += _transitions(_NAV_BACK, step.name, step.back)
-            if step.text is not None:
-                transitions += _transitions(_TEXT, step.name, step.text.goto)
-        machine = AsyncMachine(
-            model=None,
-            states=[step.name for step in flow.steps],
-            transitions=transitions,
-            initial=flow.initial,
-            auto_transitions=False,
-            queued="model",
-            send_event=True,
-        )
-        return _Compiled(flow=flow, machine=machine)
 
     # -- public API -------------------------------------------------------------------
 
@@ -258,7 +161,7 @@ class Engine:
         ]
         nav: list[Button] = []
         if step.back is not None:
-            nav.append(Button("button-back", _NAV_BACK, token))
+            nav.append(Button("button-back", BACK, token))
         if flow.name != MENU:
             nav.append(Button("button-menu", _NAV_MENU))
             nav.append(Button("button-language", _NAV_LANGUAGE))
@@ -380,10 +283,10 @@ class Engine:
         if conv.flow == START or token != self.token(conv):
             return self._hint(conv, "button-expired", "expired")
         step = self._current_step(conv)
-        if value == _NAV_BACK and step.back is not None:
+        if value == BACK and step.back is not None:
             update = step.back_update
             pending = update(conv.answers) if update is not None else dict(conv.answers)
-            return await self._trigger(conv, _NAV_BACK, pending, ())
+            return await self._trigger(conv, BACK, pending, ())
         for option in step.options:
             if option.value == value:
                 return await self._trigger(conv, value, option.apply(conv.answers), ())
@@ -391,7 +294,7 @@ class Engine:
 
     async def _text(self, conv: Conversation, given: Text, rule: TextRule) -> StepResult:
         pending, effects = rule.handle(conv.answers, given)
-        return await self._trigger(conv, _TEXT, pending, effects)
+        return await self._trigger(conv, TEXT, pending, effects)
 
     async def _trigger(
         self,
@@ -401,7 +304,7 @@ class Engine:
         effects: tuple[Effect, ...],
     ) -> StepResult:
         compiled = self._flows[conv.flow]
-        model = _Model(state=conv.state, answers=dict(conv.answers), pending=pending)
+        model = Model(state=conv.state, answers=dict(conv.answers), pending=pending)
         model.effects.extend(effects)
         machine = compiled.machine
         machine.add_model(model, initial=conv.state)
@@ -423,4 +326,4 @@ class Engine:
             entered = self._enter(after, model.jump, "flow_start")
             return StepResult((*out, *entered.effects), entered.conversation, "flow_start")
         out.append(self.render(after))
-        return StepResult(tuple(out), after, "text" if trigger == _TEXT else "step")
+        return StepResult(tuple(out), after, "text" if trigger == TEXT else "step")
