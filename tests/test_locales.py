@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 import tomllib
 from pathlib import Path
 
@@ -146,6 +147,7 @@ def test_advice_and_numbers_carry_an_official_dated_source() -> None:
         assert message in entries, f"{message} has no sourced entry in content/advice.toml"
         sources = entries[message]["source"]
         assert sources
+        assert date.fromisoformat(entries[message]["reviewed"]) <= date.today()
         for source in sources:
             assert source["confidence"] in {"high", "medium"}, source
             assert source["url"].startswith("https://")
