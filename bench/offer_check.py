@@ -135,10 +135,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--verbose", action="store_true", help="list every miss and extra")
     args = parser.parse_args()
-    ads = load()
+    ads = load(SETS / f"{args.set}.toml")
     red = sum(a.red for a in ads)
     print(
-        f"labelled set: {len(ads)} ads ({red} red, {len(ads) - red} legit), "
+        f"{args.set} set: {len(ads)} ads ({red} red, {len(ads) - red} legit), "
         f"{dict(Counter(a.locale for a in ads))}"
     )
     result = measure(ads)
