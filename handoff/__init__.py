@@ -1,3 +1,4 @@
-"""The operator-queue domain: case codes and queue order. No I/O (ARCHITECTURE.md section 1)."""
+"""The operator-queue domain: case codes, queue order, the life of a case (claim, release,
+transfer, escalate, close with an outcome) and its time rules. No I/O (ARCHITECTURE.md 1)."""
 
 __all__: list[str] = []
