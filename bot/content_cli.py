@@ -175,7 +175,7 @@ async def _directory(settings: Settings) -> Directory:
 
 async def _verify(settings: Settings, contact_id: str, checked_on: str, by: str) -> None:
     from bot.conversations import utcnow
-    from bot.db import repo
+    from bot.db import staff
     from bot.db.database import Database
     from bot.db.migrate import upgrade
 
@@ -183,7 +183,7 @@ async def _verify(settings: Settings, contact_id: str, checked_on: str, by: str)
     try:
         await upgrade(db)
         await db.run(
-            lambda session: repo.record_contact_check(
+            lambda session: staff.record_contact_check(
                 session, contact_id, checked_on=checked_on, checked_by=by, now=utcnow()
             )
         )

@@ -15,7 +15,7 @@ from aiogram.fsm.storage.memory import SimpleEventIsolation
 from bot.config import Settings, SettingsError, decode_key
 from bot.conversations import ConversationService
 from bot.crypto import KeyRing, generate_secret, install_keyring
-from bot.db import repo
+from bot.db import staff
 from bot.db.database import Database
 from bot.i18n import Translator
 from bot.outbox import OutboxSender
@@ -103,7 +103,7 @@ def build_core(settings: Settings, *, create_key: bool = False) -> Core:
 
 async def install_contacts(db: Database, settings: Settings) -> Directory:
     """The shipped directory with the NGO's verification dates, as the dialogs will use it."""
-    checks = await db.run(repo.contact_checks)
+    checks = await db.run(staff.contact_checks)
     directory = load_directory().with_verified(
         checks, verified_only=settings.contacts_verified_only
     )

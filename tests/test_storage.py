@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db import repo
+from bot.db import repo, staff
 from bot.db.database import Database
 from bot.db.migrate import current_revision, downgrade, head_revision, upgrade
 from bot.db.tables import Base, CaseRequestRow, ConversationRow, SubjectRow
@@ -27,6 +27,7 @@ SENSITIVE = {
     ("conversations", "answers"),
     ("inbox", "payload"),
     ("outbox", "payload"),
+    ("operators", "telegram_ref"),
 }
 
 
@@ -215,11 +216,58 @@ async def test_abandoned_dialogs_go_back_to_the_menu_without_their_answers(db: D
 async def test_contact_checks_are_recorded_once_per_entry(db: Database) -> None:
     async def record(day: str) -> None:
         await db.run(
-            lambda s: repo.record_contact_check(
+            lambda s: staff.record_contact_check(
                 s, "ua-iom-527", checked_on=day, checked_by="duty", now=NOW
             )
         )
 
     await record("2026-11-20")
     await record("2026-11-24")
-    assert await db.run(repo.contact_checks) == {"ua-iom-527": "2026-11-24"}
+    assert await db.run(staff.contact_checks) == {"ua-iom-527": "2026-11-24"}
+
+
+async def test_operators_are_registered_by_pseudonym_and_deactivated_not_deleted(
+    db: Database,
+) -> None:
+    async def add(alias: str, role: str) -> bool:
+        return await db.run(
+            lambda s: staff.add_operator(
+                s, ref="op-1", telegram_ref=b"5550001", alias=alias, role=role, now=NOW
+            )
+        )
+
+    assert await add("Olha", "operator") is True
+    assert await add("Olha K.", "supervisor") is False  # an update, not a second operator
+    rows = await db.run(staff.operators)
+    assert [(r.ref, r.alias, r.role, r.active) for r in rows] == [
+        ("op-1", "Olha K.", "supervisor", True)
+    ]
+    assert await db.run(lambda s: staff.deactivate_operator(s, "op-1")) is True
+    assert await db.run(lambda s: staff.deactivate_operator(s, "op-1")) is False
+    assert await db.run(staff.operators) == []
+    everyone = await db.run(lambda s: staff.operators(s, active_only=False))
+    assert [r.active for r in everyone] == [False]
+    async with db.engine.connect() as connection:
+        raw = (await connection.execute(text("SELECT telegram_ref FROM operators"))).scalar_one()
+    assert b"5550001" not in bytes(raw)
+
+
+async def test_the_audit_trail_is_a_hash_chain_that_shows_tampering(db: Database) -> None:
+    for n, action in enumerate(["operator_added", "case_claimed", "case_closed"]):
+        await db.run(
+            lambda s, n=n, action=action: staff.append_audit(
+                s,
+                actor="op-1",
+                action=action,
+                now=NOW + timedelta(minutes=n),
+                case_code="K-7Q3F",
+            )
+        )
+    assert await db.run(staff.verify_audit) is None
+    async with db.engine.begin() as connection:
+        await connection.execute(text("UPDATE audit SET actor = 'op-2' WHERE id = 2"))
+    assert await db.run(staff.verify_audit) == 2
+    async with db.engine.begin() as connection:
+        await connection.execute(text("UPDATE audit SET actor = 'op-1' WHERE id = 2"))
+        await connection.execute(text("DELETE FROM audit WHERE id = 2"))
+    assert await db.run(staff.verify_audit) == 3  # a missing row breaks the next link

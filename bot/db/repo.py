@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.tables import (
     CaseRequestRow,
-    ContactCheckRow,
     ConversationRow,
     EventRow,
     InboxRow,
@@ -27,7 +26,6 @@ __all__ = [
     "abandon_conversations",
     "add_event",
     "claim_update",
-    "contact_checks",
     "enqueue",
     "forget_outbox",
     "inbox_status",
@@ -38,7 +36,6 @@ __all__ = [
     "postpone_outbox",
     "prune_inbox",
     "record_case_request",
-    "record_contact_check",
     "remember_update",
     "save_conversation",
     "store_updates",
@@ -188,7 +185,7 @@ async def record_case_request(
     """Record a request for a human; one open request per person (a repeat raises priority)."""
     existing = await session.scalar(
         select(CaseRequestRow).where(
-            CaseRequestRow.subject_id == subject_id, CaseRequestRow.status == "open"
+            CaseRequestRow.subject_id == subject_id, CaseRequestRow.status != "closed"
         )
     )
     if existing is not None:
@@ -204,7 +201,7 @@ async def record_case_request(
                 subject_id=subject_id,
                 priority=int(priority),
                 reason=reason,
-                status="open",
+                status="queued",
                 created_at=now,
             )
         )
@@ -224,31 +221,6 @@ async def abandon_conversations(
         .values(flow=to.flow, flow_version=to.flow_version, state=to.state, answers={})
     )
     return int(getattr(result, "rowcount", 0) or 0)
-
-
-# -- contact checks -----------------------------------------------------------------------
-
-
-async def contact_checks(session: AsyncSession) -> dict[str, str]:
-    rows = await session.execute(select(ContactCheckRow.contact_id, ContactCheckRow.checked_on))
-    return {row.contact_id: row.checked_on for row in rows}
-
-
-async def record_contact_check(
-    session: AsyncSession, contact_id: str, *, checked_on: str, checked_by: str, now: datetime
-) -> None:
-    row = await session.get(ContactCheckRow, contact_id)
-    if row is None:
-        session.add(
-            ContactCheckRow(
-                contact_id=contact_id,
-                checked_on=checked_on,
-                checked_by=checked_by,
-                recorded_at=now,
-            )
-        )
-    else:
-        row.checked_on, row.checked_by, row.recorded_at = checked_on, checked_by, now
 
 
 # -- inbox --------------------------------------------------------------------------------

@@ -9,18 +9,29 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, MetaData, SmallInteger, String
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.db.types import Encrypted, EncryptedJSON, UTCDateTime
 
 __all__ = [
+    "AuditRow",
     "Base",
     "CaseRequestRow",
     "ContactCheckRow",
     "ConversationRow",
     "EventRow",
     "InboxRow",
+    "OperatorRow",
     "OutboxRow",
     "SubjectRow",
 ]
@@ -123,7 +134,11 @@ class OutboxRow(Base):
 
 
 class CaseRequestRow(Base):
-    """A person asked for a human; the handoff queue picks these up."""
+    """A person asked for a human: a case in the operators' queue.
+
+    ``status`` is queued, held or closed (handoff.lifecycle); ``holder_ref`` is the holding
+    operator's pseudonym; ``topic_id`` the case's forum topic in the operator group.
+    """
 
     __tablename__ = "case_requests"
 
@@ -134,6 +149,12 @@ class CaseRequestRow(Base):
     reason: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    holder_ref: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    topic_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class ContactCheckRow(Base):
@@ -145,3 +166,39 @@ class ContactCheckRow(Base):
     checked_on: Mapped[str] = mapped_column(String(10))
     checked_by: Mapped[str] = mapped_column(String(64), default="")
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class OperatorRow(Base):
+    """A hotline operator registered to act in the operator group.
+
+    ``ref`` is a pseudonym of the operator's Telegram id (how actions and holders are
+    recorded); the id itself is kept encrypted only to recognise and mention them in the
+    group. ``alias`` is what a person sees ("Consultant Olha"), never the account.
+    """
+
+    __tablename__ = "operators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    telegram_ref: Mapped[bytes] = mapped_column(Encrypted("operators.telegram_ref"))
+    alias: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AuditRow(Base):
+    """Who did what to which case, and when; never content. Append-only, hash-chained:
+    ``digest`` covers the row and the previous row's digest, so an edit or a gap shows."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    case_code: Mapped[str | None] = mapped_column(String(12))
+    detail: Mapped[str] = mapped_column(String(64), default="")
+    digest: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = ({"sqlite_autoincrement": True},)
