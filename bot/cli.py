@@ -21,6 +21,7 @@ from bot import __version__
 from bot.config import Settings, SettingsError, load_settings
 from bot.content_cli import register_content_commands
 from bot.crypto import generate_secret
+from bot.operators_cli import operators_app
 
 __all__ = ["app", "main"]
 
@@ -39,6 +40,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.add_typer(flows_app, name="flows")
 register_content_commands(app)
+app.add_typer(operators_app, name="operators")
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)

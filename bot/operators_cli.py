@@ -1,0 +1,152 @@
+"""``lastivka operators add|list|remove``: who may act in the operator group.
+
+Operators are recorded by a pseudonym of their Telegram id; the id itself is stored
+encrypted (to recognise them in the group), and the alias is what people see
+("Consultant Olha"). Every change is written to the audit trail.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings, SettingsError
+from bot.crypto import KeyRing
+from handoff.lifecycle import Role
+
+__all__ = ["operators_app"]
+
+T = TypeVar("T")
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+operators_app = typer.Typer(help="Operators of the hotline team.", no_args_is_help=True)
+
+#: Who acts when an admin changes the register from the command line.
+CLI_ACTOR = "cli"
+
+
+def _keyring(settings: Settings) -> KeyRing:
+    """The key ring (operators' pseudonyms depend on it); a missing key is one clear line."""
+    from bot.runtime import load_keyring
+
+    try:
+        return load_keyring(settings)
+    except SettingsError as exc:
+        err.print(str(exc))
+        raise typer.Exit(2) from None
+
+
+def _with_db(settings: Settings, job: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    from bot.crypto import install_keyring
+    from bot.db.database import Database
+    from bot.db.migrate import upgrade
+
+    install_keyring(_keyring(settings))
+
+    async def main() -> T:
+        db = Database(settings.db_url)
+        try:
+            await upgrade(db)
+            return await db.run(job)
+        finally:
+            await db.dispose()
+
+    return asyncio.run(main())
+
+
+def _ref(settings: Settings, telegram_id: int) -> str:
+    return _keyring(settings).pseudonym("operator", telegram_id)
+
+
+@operators_app.command("add")
+def add(
+    telegram_id: Annotated[int, typer.Option("--telegram-id", help="The operator's user id.")],
+    name: Annotated[str, typer.Option("--name", help="Shown to people, e.g. Olha.")],
+    role: Annotated[Role, typer.Option("--role", case_sensitive=False)] = Role.OPERATOR,
+) -> None:
+    """Register an operator (or change their name or role)."""
+    from bot.cli import _settings
+    from bot.conversations import utcnow
+    from bot.db import staff
+
+    alias = " ".join(name.split())
+    if not alias or len(alias) > 32:
+        err.print("--name must be 1 to 32 characters (a first name or a work name)")
+        raise typer.Exit(2)
+    if telegram_id <= 0:
+        err.print("--telegram-id must be a person's Telegram user id (a positive number)")
+        raise typer.Exit(2)
+    settings = _settings()
+    ref = _ref(settings, telegram_id)
+
+    async def job(session: AsyncSession) -> bool:
+        now = utcnow()
+        added = await staff.add_operator(
+            session,
+            ref=ref,
+            telegram_ref=str(telegram_id).encode(),
+            alias=alias,
+            role=role.value,
+            now=now,
+        )
+        action = "operator_added" if added else "operator_changed"
+        await staff.append_audit(
+            session, actor=CLI_ACTOR, action=action, now=now, detail=f"{ref[:12]} {role.value}"
+        )
+        return added
+
+    added = _with_db(settings, job)
+    out.print(f"{'added' if added else 'updated'}: {alias} ({role.value})")
+
+
+@operators_app.command("list")
+def list_() -> None:
+    """The active operators: name, role, pseudonym (never the Telegram id)."""
+    from bot.cli import _settings
+    from bot.db import staff
+
+    rows = _with_db(_settings(), staff.operators)
+    table = Table(title=f"operators ({len(rows)})")
+    for column in ("name", "role", "pseudonym", "since"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row.alias, row.role, row.ref[:12], row.created_at.date().isoformat())
+    out.print(table)
+
+
+@operators_app.command("remove")
+def remove(
+    telegram_id: Annotated[int, typer.Option("--telegram-id", help="The operator's user id.")],
+) -> None:
+    """Stop an operator from acting (kept in the audit trail)."""
+    from bot.cli import _settings
+    from bot.conversations import utcnow
+    from bot.db import staff
+
+    settings = _settings()
+    ref = _ref(settings, telegram_id)
+
+    async def job(session: AsyncSession) -> bool:
+        removed = await staff.deactivate_operator(session, ref)
+        if removed:
+            await staff.append_audit(
+                session,
+                actor=CLI_ACTOR,
+                action="operator_removed",
+                now=utcnow(),
+                detail=ref[:12],
+            )
+        return removed
+
+    if not _with_db(settings, job):
+        err.print("no active operator with that Telegram id")
+        raise typer.Exit(1)
+    out.print("removed")
