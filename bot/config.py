@@ -15,6 +15,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from handoff.sla import parse_hours, parse_sla
+
 __all__ = [
     "EXAMPLE_SECRET",
     "Settings",
@@ -69,6 +71,10 @@ class Settings(BaseSettings):
     abandon_after_hours: int = Field(default=72, ge=1, le=24 * 365)
     contacts_verified_only: bool = False
     contacts_max_age_days: int = Field(default=365, ge=1)
+    operator_locale: Literal["uk", "ru", "lv", "en"] = "uk"
+    operator_sla: str = "urgent=5m,high=30m,normal=4h"
+    operator_hours: str = "24/7"
+    operator_timezone: str = "Europe/Kyiv"
 
     @field_validator("telegram_token")
     @classmethod
@@ -77,6 +83,24 @@ class Settings(BaseSettings):
             return None
         if value is not None and not _TOKEN.match(value.get_secret_value()):
             raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
+        return value
+
+    @field_validator("operator_sla")
+    @classmethod
+    def _sla(cls, value: str) -> str:
+        parse_sla(value)
+        return value
+
+    @field_validator("operator_hours")
+    @classmethod
+    def _hours(cls, value: str) -> str:
+        parse_hours(value, "UTC")
+        return value
+
+    @field_validator("operator_timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        parse_hours("24/7", value)
         return value
 
     @field_validator("telegram_api_url")
