@@ -68,7 +68,7 @@ def test_generated_secret_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
         ("LASTIVKA_DATABASE_URL", "mysql://x", "LASTIVKA_DATABASE_URL"),
         ("LASTIVKA_OPERATOR_CHAT_ID", "abc", "LASTIVKA_OPERATOR_CHAT_ID"),
         ("LASTIVKA_TELEGRAM_API_URL", "ftp://x", "LASTIVKA_TELEGRAM_API_URL"),
-        ("LASTIVKA_OPERATOR_SLA", "urgent=5m", "no time to claim for high, normal"),
+        ("LASTIVKA_OPERATOR_SLA", "urgent=5m", "no time to claim for normal, high"),
         ("LASTIVKA_OPERATOR_HOURS", "Mon-Fri 9-18", "LASTIVKA_OPERATOR_HOURS"),
         ("LASTIVKA_OPERATOR_TIMEZONE", "Kyiv", "unknown time zone"),
         ("LASTIVKA_ABANDON_AFTER_HOURS", "0", "LASTIVKA_ABANDON_AFTER_HOURS"),
