@@ -16,4 +16,5 @@ RESOURCES: tuple[str, ...] = (
     "directory.ftl",
     "contacts.ftl",
     "help.ftl",
+    "operators.ftl",
 )

@@ -1,0 +1,45 @@
+# Lastivka, latviešu: ko uzticības tālruņa konsultanti lasa operatoru grupā Telegram.
+# Konsultanti redz lietu kodus, bet nekad neredz, kas ir šis cilvēks.
+
+op-topic-name = { $marker } { $code } { $priority }
+op-priority-urgent = steidzama
+op-priority-high = augsta
+op-priority-normal = parasta
+
+op-summary =
+    { $marker } <b>Lieta { $code }</b>, prioritāte: { $priority }
+    { $lines }
+    Gaidīšanas laiks: { $minutes ->
+        [zero] { $minutes } minūtes
+        [one] { $minutes } minūte
+       *[other] { $minutes } minūtes
+    }
+op-line-language = Valoda: { $language }
+op-line-for = Attiecas uz: { $who }
+op-for-self = pašu cilvēku
+op-for-other = kādu no rakstošā cilvēka tuviniekiem vai draugiem
+op-line-country = Valsts: { $country }
+op-line-flow = Avots: { $flow }
+op-flow-risk-screening = riska pārbaude
+op-flow-help-request = palīdzības pieprasījums
+op-line-level = Rezultāts: <b>{ $level }</b>
+op-line-signs =
+    Pazīmes:
+    { $signs }
+op-sign-yes = • { $sign }
+op-sign-unsure = • { $sign } (atbilde: nezinu droši)
+op-sign-ad = • { $sign } (no atsūtītā darba sludinājuma)
+op-line-age = Vecums: { $age }
+op-line-ad = Pārbaudīts darba sludinājums ({ $origin })
+op-origin-typed = ielīmēts teksts
+op-origin-user = pārsūtīts no personas
+op-origin-hidden = pārsūtīts no slēpta konta
+op-origin-chat = pārsūtīts no grupas
+op-origin-channel = pārsūtīts no kanāla
+op-line-topic = Tēma: { $value }
+op-line-urgency = Steidzamība: { $value }
+op-line-reply = Kad droši atbildēt: { $value }
+op-line-note =
+    Cilvēka piezīme:
+    <i>{ $note }</i>
+op-line-consent = ✓ Ir piekrišana nodot konsultantam

@@ -1,0 +1,46 @@
+# Lastivka, русский: что читают консультанты горячей линии в операторской группе Telegram.
+# Консультанты видят коды обращений, но никогда — кто этот человек.
+
+op-topic-name = { $marker } { $code } { $priority }
+op-priority-urgent = срочный
+op-priority-high = высокий
+op-priority-normal = обычный
+
+op-summary =
+    { $marker } <b>Обращение { $code }</b>, приоритет: { $priority }
+    { $lines }
+    Время ожидания: { $minutes ->
+        [one] { $minutes } минута
+        [few] { $minutes } минуты
+        [many] { $minutes } минут
+       *[other] { $minutes } минуты
+    }
+op-line-language = Язык: { $language }
+op-line-for = Касается: { $who }
+op-for-self = самого человека
+op-for-other = кого-то из родных или друзей человека, который пишет
+op-line-country = Страна: { $country }
+op-line-flow = Источник: { $flow }
+op-flow-risk-screening = проверка рисков
+op-flow-help-request = запрос о помощи
+op-line-level = Результат: <b>{ $level }</b>
+op-line-signs =
+    Признаки:
+    { $signs }
+op-sign-yes = • { $sign }
+op-sign-unsure = • { $sign } (ответ: не знаю точно)
+op-sign-ad = • { $sign } (из присланного объявления о работе)
+op-line-age = Возраст: { $age }
+op-line-ad = Проверено объявление о работе ({ $origin })
+op-origin-typed = вставлено текстом
+op-origin-user = переслано от человека
+op-origin-hidden = переслано со скрытого аккаунта
+op-origin-chat = переслано из группы
+op-origin-channel = переслано из канала
+op-line-topic = Тема: { $value }
+op-line-urgency = Срочность: { $value }
+op-line-reply = Когда безопасно отвечать: { $value }
+op-line-note =
+    Заметка от человека:
+    <i>{ $note }</i>
+op-line-consent = ✓ Есть согласие на передачу консультанту
