@@ -304,6 +304,7 @@ async def _check_services(settings: Settings) -> list[tuple[str, bool, str]]:
     from bot.db.database import Database
     from bot.db.migrate import current_revision, head_revision
     from bot.runtime import build_telegram_bot, load_keyring
+    from bot.telegram.operator_group import check_operator_group
 
     results: list[tuple[str, bool, str]] = []
     try:
@@ -335,6 +336,11 @@ async def _check_services(settings: Settings) -> list[tuple[str, bool, str]]:
     try:
         me = await bot.get_me()
         results.append(("Bot API", True, f"reachable, bot @{me.username}"))
+        if settings.operator_chat_id is None:
+            results.append(("operator group", True, "not set: help requests are recorded only"))
+        else:
+            group = await check_operator_group(bot, settings.operator_chat_id)
+            results.append(("operator group", group.ok, group.detail))
     except Exception as exc:
         results.append(("Bot API", False, f"{settings.telegram_api_url}: {type(exc).__name__}"))
     finally:

@@ -79,6 +79,7 @@ class ConversationService:
                     priority=effect.priority,
                     reason=effect.reason,
                     now=now,
+                    facts={"locale": after.locale or locale_hint, "answers": dict(after.answers)},
                 )
                 codes.append(code)
                 # The person gets the code with the confirmation (the engine cannot know it).

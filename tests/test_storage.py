@@ -28,6 +28,7 @@ SENSITIVE = {
     ("inbox", "payload"),
     ("outbox", "payload"),
     ("operators", "telegram_ref"),
+    ("case_requests", "facts"),
 }
 
 

@@ -180,9 +180,16 @@ async def add_event(
 
 
 async def record_case_request(
-    session: AsyncSession, *, subject_id: str, priority: Priority, reason: str, now: datetime
+    session: AsyncSession,
+    *,
+    subject_id: str,
+    priority: Priority,
+    reason: str,
+    now: datetime,
+    facts: dict[str, Any] | None = None,
 ) -> str:
-    """Record a request for a human; one open request per person (a repeat raises priority)."""
+    """Record a request for a human; one open request per person (a repeat raises priority
+    and refreshes what the summary shows). ``facts``: the person's language and answers."""
     existing = await session.scalar(
         select(CaseRequestRow).where(
             CaseRequestRow.subject_id == subject_id, CaseRequestRow.status != "closed"
@@ -190,6 +197,8 @@ async def record_case_request(
     )
     if existing is not None:
         existing.priority = max(existing.priority, int(priority))
+        if facts is not None:
+            existing.facts = facts
         return existing.code
     while True:
         code = new_case_code()
@@ -203,6 +212,7 @@ async def record_case_request(
                 reason=reason,
                 status="queued",
                 created_at=now,
+                facts=facts,
             )
         )
         return code

@@ -155,6 +155,8 @@ class CaseRequestRow(Base):
     outcome: Mapped[str | None] = mapped_column(String(20))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     topic_id: Mapped[int | None] = mapped_column(BigInteger)
+    #: The person's language and answers when the case opened: what the summary shows.
+    facts: Mapped[Any] = mapped_column(EncryptedJSON("case_requests.facts"), nullable=True)
 
 
 class ContactCheckRow(Base):

@@ -51,6 +51,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("outcome", sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("topic_id", sa.BigInteger(), nullable=True))
+        batch_op.add_column(sa.Column("facts", sa.LargeBinary(), nullable=True))
     # requests recorded before the console are waiting in the queue
     op.execute("UPDATE case_requests SET status = 'queued' WHERE status = 'open'")
 
@@ -58,6 +59,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("UPDATE case_requests SET status = 'open' WHERE status IN ('queued', 'held')")
     with op.batch_alter_table("case_requests", schema=None) as batch_op:
+        batch_op.drop_column("facts")
         batch_op.drop_column("topic_id")
         batch_op.drop_column("closed_at")
         batch_op.drop_column("outcome")
