@@ -42,3 +42,15 @@ op-line-note =
     Their note:
     <i>{ $note }</i>
 op-line-consent = ✓ Agreed to pass this to a consultant
+
+op-queue =
+    <b>Queue</b>: { $count ->
+        [one] { $count } open case
+       *[other] { $count } open cases
+    }
+    { $cases }
+op-queue-line = { $marker } { $code } · { $minutes } min · { $holder }
+op-queue-line-overdue = { $marker } <b>{ $code } · { $minutes } min · { $holder } ⏰</b>
+op-queue-held = with { $name }
+op-queue-waiting = waiting
+op-queue-empty = No open cases.

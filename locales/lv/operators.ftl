@@ -43,3 +43,16 @@ op-line-note =
     Cilvēka piezīme:
     <i>{ $note }</i>
 op-line-consent = ✓ Ir piekrišana nodot konsultantam
+
+op-queue =
+    <b>Rinda</b>: { $count ->
+        [zero] { $count } atvērtas lietas
+        [one] { $count } atvērta lieta
+       *[other] { $count } atvērtas lietas
+    }
+    { $cases }
+op-queue-line = { $marker } { $code } · { $minutes } min · { $holder }
+op-queue-line-overdue = { $marker } <b>{ $code } · { $minutes } min · { $holder } ⏰</b>
+op-queue-held = vada { $name }
+op-queue-waiting = gaida
+op-queue-empty = Atvērtu lietu nav.

@@ -44,3 +44,17 @@ op-line-note =
     Заметка от человека:
     <i>{ $note }</i>
 op-line-consent = ✓ Есть согласие на передачу консультанту
+
+op-queue =
+    <b>Очередь</b>: { $count ->
+        [one] { $count } открытое обращение
+        [few] { $count } открытых обращения
+        [many] { $count } открытых обращений
+       *[other] { $count } открытого обращения
+    }
+    { $cases }
+op-queue-line = { $marker } { $code } · { $minutes } мин · { $holder }
+op-queue-line-overdue = { $marker } <b>{ $code } · { $minutes } мин · { $holder } ⏰</b>
+op-queue-held = ведёт { $name }
+op-queue-waiting = ждёт
+op-queue-empty = Открытых обращений нет.

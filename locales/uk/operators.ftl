@@ -44,3 +44,17 @@ op-line-note =
     Нотатка від людини:
     <i>{ $note }</i>
 op-line-consent = ✓ Є згода на передачу консультантові
+
+op-queue =
+    <b>Черга</b>: { $count ->
+        [one] { $count } відкрите звернення
+        [few] { $count } відкриті звернення
+        [many] { $count } відкритих звернень
+       *[other] { $count } відкритого звернення
+    }
+    { $cases }
+op-queue-line = { $marker } { $code } · { $minutes } хв · { $holder }
+op-queue-line-overdue = { $marker } <b>{ $code } · { $minutes } хв · { $holder } ⏰</b>
+op-queue-held = веде { $name }
+op-queue-waiting = чекає
+op-queue-empty = Відкритих звернень немає.

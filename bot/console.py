@@ -1,0 +1,258 @@
+"""The operator console's background work in the operator group.
+
+- A forum topic per new case, named with its code and priority ("🔴 K-7Q3F urgent"), whose
+  first message is the structured summary (handoff.summary). The topic id is stored with
+  the case; the summary goes through the outbox, so a flood-limited or unreachable group
+  loses nothing.
+- The queue view: one message in the group's General topic that the bot keeps edited
+  (open cases by priority, then waiting time, with who holds each, overdue ones marked).
+  It is edited only when its text changes and at most every ``QUEUE_EVERY`` (the group
+  limit is about 20 messages a minute).
+
+Creating a topic needs Telegram's answer (the topic id), so it is a direct call: a crash
+between the call and the commit can leave one empty topic behind, never a case without one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramRetryAfter
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.conversations import utcnow
+from bot.crypto import KeyRing
+from bot.db import repo, staff
+from bot.db.database import Database
+from bot.db.tables import CaseRequestRow, OperatorRow
+from bot.i18n import Translator
+from bot.outbox import LEASE, OutboxSender, Queued
+from bot.render import render, render_reply
+from bot.telegram.unit_of_work import send_message_params
+from dialogs.types import Fragment, Items, Priority, Reply
+from handoff.cases import QueueEntry, queue_order
+from handoff.lifecycle import Case, Status
+from handoff.sla import SlaPolicy
+from handoff.summary import MARKERS, CaseFacts, case_summary, topic_name
+
+__all__ = ["LANE_OPERATORS", "QUEUE_EVERY", "Console"]
+
+log = logging.getLogger(__name__)
+
+#: After replies to people, before broadcasts.
+LANE_OPERATORS = 1
+QUEUE_EVERY = timedelta(seconds=10)
+#: Telegram's limit for a topic name.
+TOPIC_NAME_LIMIT = 128
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    id: int
+    facts: CaseFacts
+
+
+def _case(row: CaseRequestRow) -> Case:
+    return Case(
+        code=row.code,
+        priority=Priority(row.priority),
+        status=Status(row.status),
+        opened_at=row.created_at,
+        holder=row.holder_ref,
+        claimed_at=row.claimed_at,
+        escalated=row.escalated,
+    )
+
+
+class Console:
+    """Build once in ``lastivka run`` when the operator group passed its check."""
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        bot: Bot,
+        translator: Translator,
+        keyring: KeyRing,
+        sender: OutboxSender,
+        chat_id: int,
+        locale: str,
+        sla: SlaPolicy,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.bot = bot
+        self.translator = translator
+        self.sender = sender
+        self.chat_id = chat_id
+        self.locale = locale
+        self.sla = sla
+        self.clock = clock
+        self.chat_key = keyring.pseudonym("chat", chat_id)
+        self._queue_message: int | None = None
+        self._queue_digest = ""
+        self._queue_at: datetime | None = None
+
+    # -- topics ---------------------------------------------------------------------------
+
+    async def _pending(self, session: AsyncSession, limit: int) -> list[_Pending]:
+        rows = await session.scalars(
+            select(CaseRequestRow)
+            .where(CaseRequestRow.topic_id.is_(None), CaseRequestRow.status != Status.CLOSED)
+            .order_by(CaseRequestRow.priority.desc(), CaseRequestRow.created_at)
+            .limit(limit)
+        )
+        pending = []
+        for row in rows:
+            facts = row.facts or {}
+            pending.append(
+                _Pending(
+                    row.id,
+                    CaseFacts(
+                        row.code,
+                        Priority(row.priority),
+                        row.reason,
+                        row.created_at,
+                        str(facts.get("locale", self.locale)),
+                        dict(facts.get("answers", {})),
+                    ),
+                )
+            )
+        return pending
+
+    async def open_topics(self, limit: int = 10) -> int:
+        """A topic and a summary for each case that has none yet; returns how many."""
+        opened = 0
+        for pending in await self.db.run(lambda s: self._pending(s, limit)):
+            name = render_reply(self.translator, self.locale, topic_name(pending.facts))
+            try:
+                topic = await self.bot.create_forum_topic(self.chat_id, name[:TOPIC_NAME_LIMIT])
+            except TelegramRetryAfter as exc:
+                log.warning("operator group busy: topics wait %s s", exc.retry_after)
+                break
+            except TelegramAPIError as exc:
+                log.error("cannot open a case topic (%s)", type(exc).__name__)
+                break
+            await self._post_summary(pending, topic.message_thread_id)
+            opened += 1
+        return opened
+
+    async def _post_summary(self, pending: _Pending, thread_id: int) -> None:
+        now = self.clock()
+        message = render(self.translator, self.locale, [case_summary(pending.facts, now)])[0]
+        params: dict[str, Any] = send_message_params(self.chat_id, message)
+        params["message_thread_id"] = thread_id
+
+        async def job(session: AsyncSession) -> Queued:
+            await session.execute(
+                update(CaseRequestRow)
+                .where(CaseRequestRow.id == pending.id)
+                .values(topic_id=thread_id)
+            )
+            outbox_id = await repo.enqueue(
+                session,
+                lane=LANE_OPERATORS,
+                chat_key=self.chat_key,
+                method="sendMessage",
+                payload=params,
+                update_id=None,
+                now=now,
+                not_before=now + LEASE,
+            )
+            await staff.append_audit(
+                session,
+                actor="system",
+                action="case_opened",
+                now=now,
+                case_code=pending.facts.code,
+            )
+            return Queued(outbox_id, self.chat_key, "sendMessage", params)
+
+        queued = await self.db.run(job)
+        await self.sender.deliver([queued])
+
+    # -- the queue view -------------------------------------------------------------------
+
+    async def _queue_reply(self, session: AsyncSession) -> Reply:
+        now = self.clock()
+        rows = list(
+            await session.scalars(
+                select(CaseRequestRow).where(CaseRequestRow.status != Status.CLOSED)
+            )
+        )
+        aliases = {row.ref: row.alias for row in await session.scalars(select(OperatorRow))}
+        by_code = {row.code: row for row in rows}
+        entries = [QueueEntry(r.code, Priority(r.priority), r.created_at) for r in rows]
+        lines = []
+        for entry in queue_order(entries):
+            row = by_code[entry.code]
+            case = _case(row)
+            minutes = max(int((now - row.created_at).total_seconds() // 60), 0)
+            holder: Fragment = (
+                Fragment("op-queue-held", {"name": aliases.get(row.holder_ref, "?")})
+                if row.holder_ref
+                else Fragment("op-queue-waiting")
+            )
+            kind = "op-queue-line-overdue" if self.sla.overdue(case, now) else "op-queue-line"
+            lines.append(
+                Fragment(
+                    kind,
+                    {
+                        "marker": MARKERS[entry.priority],
+                        "code": entry.code,
+                        "minutes": minutes,
+                        "holder": holder,
+                    },
+                )
+            )
+        body: Fragment | Items = Items(tuple(lines)) if lines else Fragment("op-queue-empty")
+        return Reply("op-queue", {"count": len(lines), "cases": body})
+
+    async def refresh_queue(self, *, force: bool = False) -> bool:
+        """Edit (or first post) the queue view if its text changed; True when sent."""
+        now = self.clock()
+        if not force and self._queue_at is not None and now - self._queue_at < QUEUE_EVERY:
+            return False
+        reply = await self.db.run(self._queue_reply)
+        text = render_reply(self.translator, self.locale, reply)
+        digest = hashlib.blake2s(text.encode(), digest_size=8).hexdigest()
+        if digest == self._queue_digest and not force:
+            return False
+        try:
+            if self._queue_message is None:
+                sent = await self.bot.send_message(self.chat_id, text, parse_mode="HTML")
+                self._queue_message = sent.message_id
+            else:
+                await self.bot.edit_message_text(
+                    text, chat_id=self.chat_id, message_id=self._queue_message, parse_mode="HTML"
+                )
+        except TelegramRetryAfter as exc:
+            log.warning("operator group busy: queue view waits %s s", exc.retry_after)
+            return False
+        except TelegramAPIError as exc:
+            log.warning("queue view not updated (%s)", type(exc).__name__)
+            self._queue_message = None  # deleted by someone: post a new one next time
+            return False
+        self._queue_digest, self._queue_at = digest, now
+        return True
+
+    # -- the loop -------------------------------------------------------------------------
+
+    async def run(self, stop: asyncio.Event, *, every: float = 2.0) -> None:
+        while not stop.is_set():
+            try:
+                await self.open_topics()
+                await self.refresh_queue()
+            except Exception as exc:  # the console must never stop the bot
+                log.warning("console round failed (%s)", type(exc).__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=every)
