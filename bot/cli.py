@@ -11,7 +11,7 @@ import signal
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -22,6 +22,13 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.content_cli import register_content_commands
 from bot.crypto import generate_secret
 from bot.operators_cli import operators_app
+
+if TYPE_CHECKING:
+    from aiogram import Bot
+
+    from bot.console import Console as OperatorConsole
+    from bot.outbox import OutboxSender
+    from bot.runtime import Core
 
 __all__ = ["app", "main"]
 
@@ -170,6 +177,7 @@ async def _serve(settings: Settings) -> None:
         # The sender outlives polling: updates still in flight at a stop signal finish
         # and hand their sent rows to the sender's last flush.
         finished = asyncio.Event()
+        console = await _console(settings, core, bot, sender)
         background = [
             asyncio.create_task(sender.run(finished)),
             asyncio.create_task(
@@ -180,6 +188,8 @@ async def _serve(settings: Settings) -> None:
                 )
             ),
         ]
+        if console is not None:
+            background.append(asyncio.create_task(console.run(finished)))
         log.info("polling for updates")
         try:
             await polling.run(stop)
@@ -190,6 +200,37 @@ async def _serve(settings: Settings) -> None:
     finally:
         await bot.session.close()
         await core.db.dispose()
+
+
+async def _console(
+    settings: Settings, core: Core, bot: Bot, sender: OutboxSender
+) -> OperatorConsole | None:
+    """The operator console, if a group is configured and fit; people are served either way."""
+    import logging
+
+    from bot.console import Console as OperatorConsole
+    from bot.telegram.operator_group import check_operator_group
+    from handoff.sla import parse_sla
+
+    log = logging.getLogger("lastivka")
+    if settings.operator_chat_id is None:
+        log.info("no operator group set: help requests are recorded only")
+        return None
+    group = await check_operator_group(bot, settings.operator_chat_id)
+    if not group.ok:
+        log.error("operator console not started: %s", group.detail)
+        return None
+    log.info("operator console on: %s", group.detail)
+    return OperatorConsole(
+        db=core.db,
+        bot=bot,
+        translator=core.translator,
+        keyring=core.keyring,
+        sender=sender,
+        chat_id=settings.operator_chat_id,
+        locale=settings.operator_locale,
+        sla=parse_sla(settings.operator_sla),
+    )
 
 
 def _locale_problems() -> list[str]:

@@ -35,17 +35,22 @@ class BotProcess:
         self.fake = fake
         self.data_dir = data_dir
         self.process: asyncio.subprocess.Process | None = None
+        self.extra_env: dict[str, str] = {}
 
     def env(self) -> dict[str, str]:
         base = {k: v for k, v in os.environ.items() if not k.startswith("LASTIVKA_")}
-        return base | {
-            "LASTIVKA_TELEGRAM_TOKEN": TOKEN,
-            "LASTIVKA_TELEGRAM_API_URL": self.fake.base_url,
-            "LASTIVKA_DATA_DIR": str(self.data_dir),
-            "LASTIVKA_SECRET_KEY": base64.urlsafe_b64encode(TEST_SECRET).decode(),
-            "LASTIVKA_STRICT_I18N": "true",
-            "LASTIVKA_LOG_LEVEL": "INFO",
-        }
+        return (
+            base
+            | {
+                "LASTIVKA_TELEGRAM_TOKEN": TOKEN,
+                "LASTIVKA_TELEGRAM_API_URL": self.fake.base_url,
+                "LASTIVKA_DATA_DIR": str(self.data_dir),
+                "LASTIVKA_SECRET_KEY": base64.urlsafe_b64encode(TEST_SECRET).decode(),
+                "LASTIVKA_STRICT_I18N": "true",
+                "LASTIVKA_LOG_LEVEL": "INFO",
+            }
+            | self.extra_env
+        )
 
     async def start(self) -> None:
         log = (self.data_dir / "bot.log").open("ab")
@@ -282,3 +287,41 @@ async def test_a_full_screening_and_a_verified_contact_in_the_running_bot(
         code = await bot.stop()
     assert code == 0, bot.log()
     assert "Traceback" not in bot.log()
+
+
+async def test_the_running_bot_opens_a_case_topic_in_the_operator_group(
+    fake: FakeBotApi, tmp_path: Path
+) -> None:
+    group = -1001234567890
+    fake.add_forum_group(group, title="Hotline shift")
+    bot = BotProcess(fake, tmp_path)
+    bot.extra_env = {"LASTIVKA_OPERATOR_CHAT_ID": str(group)}
+    await bot.start()
+    user = 4444
+
+    async def tap(value: str) -> None:
+        count = len(sends(fake, user))
+        data = next(d for d in keyboard(sends(fake, user)[-1]).values() if d.endswith(f":{value}"))
+        fake.push_update(callback_update(user, data, message_id=1))
+        await fake.wait_for(lambda f: len(sends(f, user)) > count, timeout=30)
+
+    try:
+        fake.push_update(message_update(user, "/start", language_code="uk"))
+        await fake.wait_for(lambda f: len(sends(f, user)) >= 1, timeout=60)
+        for value in ("lang_uk", "help", "other", "job_offer", "c_de", "question", "anytime"):
+            await tap(value)
+        await tap("skip")
+        await tap("yes")
+        await fake.wait_for(lambda f: len(f.topics(group)) == 1, timeout=30)
+        topic = fake.topics(group)[0]
+        assert topic["name"].startswith("🟢 K-")
+        thread = topic["message_thread_id"]
+        await fake.wait_for(lambda f: len(f.topic_messages(group, thread)) == 1, timeout=30)
+        summary = fake.topic_messages(group, thread)[0]["text"]
+        assert topic["name"].split()[1] in summary
+        assert topic["name"].split()[1] in sends(fake, user)[-1].params["text"]
+        await fake.wait_for(lambda f: len(f.topic_messages(group, None)) >= 1, timeout=30)
+    finally:
+        code = await bot.stop()
+    assert code == 0, bot.log()
+    assert "operator console on" in bot.log()

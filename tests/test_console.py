@@ -1,0 +1,228 @@
+"""The operator console in a forum group, against the Bot API test double.
+
+A person's screening or help request becomes a case; the console opens a topic named with
+the case code and priority, posts the summary there, and keeps one queue message edited.
+Nothing sent to the group carries the person's name, username, id or phone.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from sqlalchemy import text
+
+from bot.config import Settings
+from bot.console import QUEUE_EVERY, Console
+from bot.db import staff
+from bot.db.migrate import upgrade
+from bot.outbox import OutboxSender
+from bot.runtime import build_core, build_dispatcher
+from bot.telegram.callbacks import decode_choice
+from bot.telegram.operator_group import check_operator_group
+from handoff.sla import parse_sla
+from tests.conftest import TEST_SECRET
+from tests.fakes import FakeBotApi, callback_update, message_update
+
+TOKEN = "123456:TEST-TOKEN"
+GROUP = -1001234567890
+CANARY_NAME = "Zhuzhelytsia"
+CANARY_USERNAME = "kanarka_user_77"
+CANARY_ID = 7_123_456_789
+CANARY_PHONE = "+380501234567"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi(global_rate=None, per_chat_rate=None) as server:
+        server.add_forum_group(GROUP, title="Hotline shift")
+        yield server
+
+
+@pytest.fixture
+async def parts(tmp_path: Path, fake: FakeBotApi) -> AsyncIterator[dict[str, Any]]:
+    settings = Settings(
+        telegram_token=TOKEN,
+        telegram_api_url=fake.base_url,
+        data_dir=tmp_path,
+        secret_key=base64.urlsafe_b64encode(TEST_SECRET).decode(),
+        strict_i18n=True,
+        operator_chat_id=GROUP,
+    )
+    core = build_core(settings)
+    await upgrade(core.db)
+    bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)))
+    clock = Clock()
+    sender = OutboxSender(core.db, bot, rate=None, clock=clock)
+    console = Console(
+        db=core.db,
+        bot=bot,
+        translator=core.translator,
+        keyring=core.keyring,
+        sender=sender,
+        chat_id=GROUP,
+        locale="en",
+        sla=parse_sla("urgent=5m,high=30m,normal=4h"),
+        clock=clock,
+    )
+    yield {
+        "core": core,
+        "bot": bot,
+        "console": console,
+        "clock": clock,
+        "dispatcher": build_dispatcher(core, sender),
+        "sender": sender,
+    }
+    await bot.session.close()
+    await core.db.dispose()
+
+
+async def ask_for_help(parts: dict[str, Any], fake: FakeBotApi, user: int, danger: bool) -> None:
+    """A person (with canary identity) walks the help request to consent."""
+    dispatcher, bot = parts["dispatcher"], parts["bot"]
+    counter = iter(range(user * 100, user * 100 + 100))
+
+    async def feed(update: dict[str, Any]) -> None:
+        await dispatcher.feed_raw_update(bot, {**update, "update_id": next(counter)})
+
+    def msg(text: str) -> dict[str, Any]:
+        update = message_update(
+            user, text, language_code="uk", first_name=CANARY_NAME, username=CANARY_USERNAME
+        )
+        update["message"]["message_id"] = next(counter)
+        return update
+
+    async def tap(value: str) -> None:
+        sends = [c for c in fake.calls_to("sendMessage") if c.ok and c.params["chat_id"] == user]
+        rows = sends[-1].params["reply_markup"]["inline_keyboard"]
+        data = next(
+            b["callback_data"]
+            for row in rows
+            for b in row
+            if decode_choice(b["callback_data"]).value == value
+        )
+        await feed(callback_update(user, data, message_id=1))
+
+    await feed(msg("/start"))
+    await tap("lang_uk")
+    steps = ["help", "self", "exploitation", "c_pl", "danger" if danger else "soon"]
+    for value in steps:
+        await tap(value)
+    if danger:
+        await tap("continue")
+    await tap("evening")
+    await feed(msg(f"Мене звати {CANARY_NAME}, мій номер {CANARY_PHONE}"))
+    await tap("yes")
+
+
+def group_texts(fake: FakeBotApi) -> str:
+    calls = [c for c in fake.calls if c.ok and str(c.params.get("chat_id")) == str(GROUP)]
+    return "\n".join(str(c.params) for c in calls)
+
+
+async def test_the_group_check_names_what_is_missing(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    bot = parts["bot"]
+    assert (await check_operator_group(bot, GROUP)).ok
+    fake.add_forum_group(GROUP, title="Hotline shift", is_forum=False)
+    assert "Topics" in (await check_operator_group(bot, GROUP)).detail
+    fake.add_forum_group(GROUP, bot_rights={"can_delete_messages": True, "can_pin_messages": True})
+    result = await check_operator_group(bot, GROUP)
+    assert not result.ok
+    assert "manage topics" in result.detail
+    fake.add_forum_group(GROUP, bot_status="member")
+    assert "administrator" in (await check_operator_group(bot, GROUP)).detail
+    assert not (await check_operator_group(bot, -1009999999999)).ok
+
+
+async def test_each_case_gets_a_topic_with_a_summary_and_the_queue_orders_them(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    console: Console = parts["console"]
+    clock: Clock = parts["clock"]
+    await ask_for_help(parts, fake, 5001, danger=False)
+    clock.now += timedelta(minutes=1)
+    await ask_for_help(parts, fake, 5002, danger=True)
+    assert await console.open_topics() == 2
+    assert await console.open_topics() == 0  # once per case
+    topics = fake.topics(GROUP)
+    names = [t["name"] for t in topics]
+    assert len(names) == 2
+    assert names[0].startswith("🔴 K-")
+    assert names[0].endswith(" urgent")
+    assert names[1].startswith("🟠 K-")
+    assert names[1].endswith(" high")
+    for topic in topics:
+        messages = fake.topic_messages(GROUP, topic["message_thread_id"])
+        assert len(messages) == 1
+        summary = messages[0]["text"]
+        assert topic["name"].split()[1] in summary  # the case code
+        assert "Ukrainian" in summary or "Українська" in summary
+        assert "Poland" in summary
+    rows = await parts["core"].db.run(
+        lambda s: s.execute(text("SELECT code, topic_id FROM case_requests ORDER BY id"))
+    )
+    assert all(topic_id for _, topic_id in rows)
+    # the queue view: posted once, then edited only when something changed
+    assert await console.refresh_queue(force=True)
+    view = fake.topic_messages(GROUP, None)[-1]["text"]
+    assert view.index("🔴") < view.index("🟠")
+    clock.now += QUEUE_EVERY
+    assert not await console.refresh_queue()  # nothing changed
+    clock.now += timedelta(minutes=10)
+    assert await console.refresh_queue()  # waiting times and the urgent SLA moved on
+    assert "⏰" in fake.topic_messages(GROUP, None)[-1]["text"]
+    assert len(fake.topic_messages(GROUP, None)) == 1  # edited, not re-posted
+    audit = await parts["core"].db.run(staff.verify_audit)
+    assert audit is None
+
+
+async def test_nothing_sent_to_the_group_identifies_the_person(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    await ask_for_help(parts, fake, CANARY_ID, danger=True)
+    await parts["console"].open_topics()
+    await parts["console"].refresh_queue(force=True)
+    sent = group_texts(fake)
+    assert "K-" in sent
+    for canary in (CANARY_USERNAME, str(CANARY_ID)):
+        assert canary not in sent
+    # the person's own note is passed on as written (they were told not to put names in it);
+    # nothing the bot adds carries their Telegram name
+    assert sent.count(CANARY_NAME) == 1
+
+
+async def test_a_flooded_group_loses_no_summary(fake: FakeBotApi, parts: dict[str, Any]) -> None:
+    await ask_for_help(parts, fake, 5003, danger=False)
+    fake.fail_next(
+        "sendMessage",
+        status=429,
+        body={
+            "ok": False,
+            "error_code": 429,
+            "description": "Too Many Requests: retry after 1",
+            "parameters": {"retry_after": 1},
+        },
+    )
+    assert await parts["console"].open_topics() == 1
+    topic = fake.topics(GROUP)[0]["message_thread_id"]
+    assert fake.topic_messages(GROUP, topic) == []
+    parts["clock"].now += timedelta(seconds=2)
+    await parts["sender"].drain_once()
+    assert len(fake.topic_messages(GROUP, topic)) == 1
