@@ -6,6 +6,13 @@ HTML / MarkdownV2 entity parsers it checks texts with, the builders of incoming 
 the standalone mode (``python -m tests.fakes --port N``) with its small ``/_control`` API, used by
 end-to-end tests that run the bot in another process.
 
+Groups: a test registers a forum supergroup with ``add_forum_group`` (the bot's status and
+administrator rights), its people with ``add_group_member`` and, if needed, topics made by hand
+with ``add_forum_topic``. The fake then answers getChat / getChatMember / getChatAdministrators
+from that registry, runs the forum topic methods with Telegram's checks and errors, places sent
+messages in topics by ``message_thread_id`` (General when it is absent), and limits messages per
+group and minute. Unregistered negative chat ids still work as plain (non-forum) supergroups.
+
 The double exists to catch our bugs, so it refuses what Telegram refuses: every call is checked
 against the official Bot API description in ``tests/data/telegram-bot-api-10.1.json`` (method
 names, parameter names, required parameters, parameter types) and against the limits Telegram
@@ -37,6 +44,7 @@ from aiohttp import web
 
 __all__ = [
     "DEFAULT_BOT_ID",
+    "GENERAL_TOPIC_ID",
     "SENDING_METHODS",
     "SPEC_PATH",
     "Call",
@@ -45,8 +53,11 @@ __all__ = [
     "UploadedFile",
     "callback_update",
     "canonical_method",
+    "group_callback_update",
+    "group_message_update",
     "load_spec",
     "main",
+    "media_update",
     "message_update",
     "parse_html",
     "parse_markdown_v2",
@@ -59,9 +70,14 @@ __all__ = [
 
 SPEC_PATH: Final = Path(__file__).resolve().parent / "data" / "telegram-bot-api-10.1.json"
 DEFAULT_BOT_ID: Final = 123456
+#: The thread id of a forum's General topic. The Bot API never shows it: messages in General carry
+#: no message_thread_id, and sending with message_thread_id=1 fails with "message thread not found"
+#: (telegram-bot-api, Client::check_message_topic). The fake's helpers accept it to mean General.
+GENERAL_TOPIC_ID: Final = 1
 
-#: Methods that deliver messages and therefore count against Telegram's flood limits. Edits,
-#: deletions and chat actions are not counted, as in Telegram's published limits.
+#: Methods that deliver messages and therefore count against Telegram's flood limits. Deletions
+#: and chat actions are not counted, as in Telegram's published limits; edits count only against
+#: the per-group limit (see ``FakeBotApi._check_rate``).
 SENDING_METHODS: Final = frozenset(
     {
         "sendMessage",
@@ -89,6 +105,10 @@ SENDING_METHODS: Final = frozenset(
 _MAX_TEXT: Final = 4096
 _MAX_CAPTION: Final = 1024
 _MAX_CALLBACK_ANSWER: Final = 200
+#: Telegram keeps at most 128 characters of a topic name (TDLib's MAX_FORUM_TOPIC_TITLE_LENGTH).
+_MAX_TOPIC_NAME: Final = 128
+#: The topic icon colours the Bot API documents for createForumTopic (the first is the default).
+_TOPIC_ICON_COLORS: Final = (7322096, 16766590, 13338331, 9367192, 16749490, 16478047)
 _MAX_BUTTONS: Final = 100
 _CHAT_ACTIONS: Final = frozenset(
     {
@@ -161,6 +181,25 @@ def _discriminator(type_name: str) -> tuple[str, str] | None:
 def _inline_button_actions() -> frozenset[str]:
     fields = _type_fields("InlineKeyboardButton") or {}
     return frozenset(fields) - {"text", "icon_custom_emoji_id", "style"}
+
+
+@functools.cache
+def _service_keys() -> frozenset[str]:
+    """Message fields of service messages: those the spec calls so, and ``_SERVICE_KEYS``."""
+    fields = _type_fields("Message") or {}
+    described = {name for name, f in fields.items() if "Service message" in f["description"]}
+    return frozenset(described) | _SERVICE_KEYS
+
+
+@functools.cache
+def _admin_right_names() -> tuple[str, ...]:
+    """The Boolean rights of ChatMemberAdministrator, in the spec's order."""
+    fields = _type_fields("ChatMemberAdministrator") or {}
+    return tuple(
+        name
+        for name, f in fields.items()
+        if f["types"] == ["Boolean"] and (name.startswith("can_") or name == "is_anonymous")
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -260,6 +299,17 @@ class Call:
     @property
     def ok(self) -> bool:
         return 200 <= self.status < 300
+
+    @property
+    def chat_id(self) -> Any:
+        """The call's ``chat_id`` parameter (None when it has none)."""
+        return self.params.get("chat_id")
+
+    @property
+    def thread_id(self) -> int | None:
+        """The call's ``message_thread_id`` parameter: the forum topic it addressed."""
+        thread = self.params.get("message_thread_id")
+        return thread if isinstance(thread, int) else None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -943,6 +993,9 @@ def _decode_params(
         if name == "text" and method_spec["name"] == "sendMessage":
             # aiogram drops empty strings from requests, so "" arrives as a missing text.
             error = _bad_request("message text is empty")
+        elif name == "name" and method_spec["name"] == "createForumTopic":
+            # The same for a topic name; Telegram reads a missing name as an empty one.
+            error = _bad_request("name must be non-empty")
         else:
             error = _bad_request(f'parameter "{name}" is required')
     return params, error
@@ -1072,10 +1125,44 @@ class _TokenBucket:
 
 
 @dataclass
+class _Topic:
+    """A forum topic; its thread id is the message id of its forum_topic_created message."""
+
+    thread_id: int
+    name: str
+    icon_color: int
+    created_by: int
+    icon_custom_emoji_id: str = ""
+    closed: bool = False
+    deleted: bool = False
+
+    def forum_topic(self) -> dict[str, Any]:
+        topic: dict[str, Any] = {
+            "message_thread_id": self.thread_id,
+            "name": self.name,
+            "icon_color": self.icon_color,
+        }
+        if self.icon_custom_emoji_id:
+            topic["icon_custom_emoji_id"] = self.icon_custom_emoji_id
+        return topic
+
+
+@dataclass
 class _ChatState:
     chat: dict[str, Any]
     last_message_id: int = 0
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)
+    #: Registered with ``add_forum_group``: the chat, its members and the bot's rights are
+    #: exactly what the test set up (unregistered chats are made up on first use).
+    registered: bool = False
+    #: ChatMember dicts by user id (the bot included) of a registered group.
+    members: dict[int, dict[str, Any]] = field(default_factory=dict)
+    topics: dict[int, _Topic] = field(default_factory=dict)
+    pinned: list[int] = field(default_factory=list)
+
+    @property
+    def is_forum(self) -> bool:
+        return bool(self.chat.get("is_forum"))
 
 
 @dataclass
@@ -1092,6 +1179,7 @@ class _Fault:
 
 
 _MessageHandler = Callable[[dict[str, Any]], Awaitable[Any]]
+_UNSET: Final[Any] = object()
 _MEDIA_KEYS: Final = (
     "text",
     "entities",
@@ -1109,6 +1197,43 @@ _MEDIA_KEYS: Final = (
     "contact",
     "venue",
     "dice",
+)
+#: Contents that carry a caption, which copyMessage may replace.
+_CAPTIONED_KEYS: Final = frozenset({"photo", "document", "video", "audio", "animation", "voice"})
+#: Message fields that make a message a service message (not all of them say so in the spec).
+_SERVICE_KEYS: Final = frozenset(
+    {
+        "new_chat_members",
+        "left_chat_member",
+        "new_chat_title",
+        "new_chat_photo",
+        "migrate_to_chat_id",
+        "migrate_from_chat_id",
+        "pinned_message",
+        "successful_payment",
+        "refunded_payment",
+        "connected_website",
+        "passport_data",
+    }
+)
+#: "Service messages, paid media messages, giveaway messages, giveaway winners messages, and
+#: invoice messages can't be copied" (copyMessage in the Bot API description).
+_NOT_COPYABLE_KEYS: Final = frozenset({"paid_media", "giveaway", "giveaway_winners", "invoice"})
+#: Administrator rights of a registered group's bot when the test does not list them: what the
+#: Telegram apps grant by default when a bot is made an administrator of a forum.
+_DEFAULT_ADMIN_RIGHTS: Final = frozenset(
+    {
+        "can_manage_chat",
+        "can_delete_messages",
+        "can_restrict_members",
+        "can_invite_users",
+        "can_pin_messages",
+        "can_manage_topics",
+    }
+)
+#: ChatMemberAdministrator fields that only channels have; omitted for supergroups.
+_CHANNEL_ONLY_RIGHTS: Final = frozenset(
+    {"can_post_messages", "can_edit_messages", "can_manage_direct_messages"}
 )
 _MESSAGE_UPDATE_KEYS: Final = (
     "message",
@@ -1128,8 +1253,11 @@ class FakeBotApi:
 
     Options: ``token`` (None accepts any token, otherwise others get 401); flood limits
     ``global_rate``/``global_burst`` (messages per second over all chats),
-    ``per_chat_rate``/``per_chat_burst`` and ``group_per_minute`` (chats with negative ids),
-    each disabled by None; ``bot_id`` (default: the token's numeric prefix or 123456),
+    ``per_chat_rate``/``per_chat_burst`` (messages per second in one chat) and
+    ``group_rate_per_minute``/``group_burst`` (messages and edits per minute in one group, i.e. a
+    chat with a negative id; the burst defaults to the per-minute rate), each disabled by None
+    (``group_per_minute`` is the former name of ``group_rate_per_minute`` and still accepted);
+    ``bot_id`` (default: the token's numeric prefix or 123456),
     ``bot_username``, ``bot_first_name``; ``clock`` (the rate limits' time source, so tests can
     advance time instead of sleeping); ``strict_html`` (refuse a bare "&" in HTML texts);
     ``control_api`` (serve ``/_control/...`` for the standalone mode).
@@ -1143,7 +1271,9 @@ class FakeBotApi:
         global_burst: int = 30,
         per_chat_rate: float | None = 1.0,
         per_chat_burst: int = 3,
-        group_per_minute: int | None = 20,
+        group_rate_per_minute: float | None = 20,
+        group_burst: int | None = None,
+        group_per_minute: Any = _UNSET,
         bot_id: int | None = None,
         bot_username: str = "lastivka_test_bot",
         bot_first_name: str = "Lastivka",
@@ -1158,7 +1288,10 @@ class FakeBotApi:
         self.global_burst = global_burst
         self.per_chat_rate = per_chat_rate
         self.per_chat_burst = per_chat_burst
-        self.group_per_minute = group_per_minute
+        if group_per_minute is not _UNSET:
+            group_rate_per_minute = group_per_minute
+        self.group_rate_per_minute = group_rate_per_minute
+        self.group_burst = group_burst
         if bot_id is None:
             prefix = (token or "").partition(":")[0]
             bot_id = int(prefix) if prefix.isdigit() else DEFAULT_BOT_ID
@@ -1230,6 +1363,15 @@ class FakeBotApi:
             "getMyName": self._get_my_name,
             "getChat": self._get_chat,
             "getChatMember": self._get_chat_member,
+            "getChatAdministrators": self._get_chat_administrators,
+            "createForumTopic": self._create_forum_topic,
+            "editForumTopic": self._edit_forum_topic,
+            "closeForumTopic": self._close_forum_topic,
+            "reopenForumTopic": self._reopen_forum_topic,
+            "deleteForumTopic": self._delete_forum_topic,
+            "unpinAllForumTopicMessages": self._unpin_all_forum_topic_messages,
+            "pinChatMessage": self._pin_chat_message,
+            "unpinChatMessage": self._unpin_chat_message,
         }
         for method in SENDING_METHODS:
             self._handlers.setdefault(method, functools.partial(self._send_other, method))
@@ -1299,6 +1441,108 @@ class FakeBotApi:
         self.forgotten_chats.add(chat_id)
         self._chats.pop(chat_id, None)
 
+    def add_forum_group(
+        self,
+        chat_id: int,
+        *,
+        title: str = "Test forum",
+        is_forum: bool = True,
+        bot_status: str = "administrator",
+        bot_rights: Mapping[str, bool] | None = None,
+        username: str | None = None,
+    ) -> dict[str, Any]:
+        """Register a supergroup (a forum unless ``is_forum=False``) and the bot's place in it.
+
+        ``bot_status`` is "administrator", "member", "left" or "kicked" (the last two make sending
+        fail with 403). ``bot_rights`` names administrator rights as ChatMemberAdministrator does
+        (``can_manage_topics``, ``can_pin_messages``, ``can_delete_messages``, ...); rights not
+        named are False, as after promoteChatMember, except ``can_manage_chat``, which every
+        administrator has. Without ``bot_rights`` an administrator bot has the rights the apps
+        grant by default: manage chat, delete messages, restrict members, invite users, pin
+        messages, manage topics. Registering again starts the chat afresh (no messages, members,
+        topics or pins). Returns the Chat dict that messages of this chat carry.
+        """
+        if chat_id >= 0:
+            raise ValueError(f"a supergroup's id is negative (-100...), got {chat_id}")
+        if bot_status not in ("administrator", "member", "left", "kicked"):
+            raise ValueError(
+                f"bot_status must be administrator, member, left or kicked, got {bot_status!r}"
+            )
+        chat: dict[str, Any] = {"id": chat_id, "type": "supergroup", "title": title}
+        if username:
+            chat["username"] = username
+        if is_forum:
+            chat["is_forum"] = True
+        self.forgotten_chats.discard(chat_id)
+        # Message 1 of a supergroup is its creation, which is also why General's thread id is 1;
+        # the bot joined later and never sees it, so the chat's own messages start at 2.
+        state = self._chats[chat_id] = _ChatState(
+            chat=chat, last_message_id=GENERAL_TOPIC_ID, registered=True
+        )
+        state.members[self.bot_id] = self._member(self.bot_user, bot_status, bot_rights)
+        return copy.deepcopy(chat)
+
+    def add_group_member(
+        self,
+        chat_id: int,
+        user: int | Mapping[str, Any],
+        *,
+        status: str = "member",
+        rights: Mapping[str, bool] | None = None,
+        first_name: str = "Test",
+        username: str | None = None,
+        is_bot: bool = False,
+        custom_title: str | None = None,
+    ) -> dict[str, Any]:
+        """Add (or change) a member of a group registered with ``add_forum_group``.
+
+        ``user`` is a user id or a User dict; ``status`` is "creator", "administrator", "member",
+        "left" or "kicked"; ``rights`` are an administrator's rights, named and defaulted as in
+        ``add_forum_group``. Passing the bot's own id changes the bot's status or rights mid-test.
+        Returns the ChatMember dict getChatMember will answer.
+        """
+        state = self._registered(chat_id)
+        if isinstance(user, Mapping):
+            person = dict(user)
+        else:
+            person = _user(int(user), first_name, username, None)
+            person["is_bot"] = is_bot
+        if person["id"] == self.bot_id:
+            if status == "creator":
+                raise ValueError("a bot cannot be the creator of a group")
+            person = self.bot_user
+        member = self._member(person, status, rights, custom_title)
+        state.members[int(person["id"])] = member
+        return copy.deepcopy(member)
+
+    def add_forum_topic(
+        self,
+        chat_id: int,
+        name: str,
+        *,
+        created_by: int | None = None,
+        icon_color: int = _TOPIC_ICON_COLORS[0],
+        closed: bool = False,
+    ) -> int:
+        """Add a topic to a registered forum as if someone made it earlier; return its thread id.
+
+        ``created_by`` is the user id of the topic's creator (default: the bot). As in Telegram,
+        the topic's thread id is the message id of its forum_topic_created service message.
+        """
+        state = self._registered(chat_id)
+        if not state.is_forum:
+            raise ValueError(f"chat {chat_id} is registered as a supergroup that is not a forum")
+        creator = self.bot_id if created_by is None else created_by
+        sender = state.members.get(creator, {}).get("user")
+        if sender is None:
+            sender = self.bot_user if creator == self.bot_id else _user(creator, "Test", None, None)
+        try:
+            topic = self._open_topic(chat_id, _topic_name(name), icon_color, sender, "")
+        except _ApiError as exc:
+            raise ValueError(exc.description) from None
+        topic.closed = closed
+        return topic.thread_id
+
     def fail_next(
         self, method: str, *, status: int, body: str | dict[str, Any], count: int = 1
     ) -> None:
@@ -1334,10 +1578,10 @@ class FakeBotApi:
             raise TypeError(f"update_id must be an int, got {update_id!r}")
         if any(u["update_id"] == update_id for u in self._queue):
             raise ValueError(f"update {update_id} is already queued")
-        self._last_update_id = max(self._last_update_id, update_id)
         for key in _MESSAGE_UPDATE_KEYS:
             if isinstance(queued.get(key), dict):
                 self._remember_incoming(queued[key])
+        self._last_update_id = max(self._last_update_id, update_id)
         callback = queued.get("callback_query")
         if isinstance(callback, dict):
             self._callback_queries[str(callback["id"])] = False
@@ -1358,17 +1602,25 @@ class FakeBotApi:
         name = canonical_method(method) or method
         return [c for c in self.calls if c.method == name]
 
-    def sent_texts(self, chat_id: int | None = None, *, raw: bool = False) -> list[str]:
+    def sent_texts(
+        self, chat_id: int | None = None, *, raw: bool = False, thread_id: int | None = None
+    ) -> list[str]:
         """Texts of successful sendMessage / editMessageText calls, oldest first.
 
         By default the text as the user sees it (tags removed, entities decoded); with
-        ``raw=True`` the ``text`` parameter exactly as the bot sent it.
+        ``raw=True`` the ``text`` parameter exactly as the bot sent it. With ``thread_id`` only
+        messages that are in that forum topic (``GENERAL_TOPIC_ID``: in no topic).
         """
         texts: list[str] = []
         for call in self.calls:
             if not call.ok or call.method not in ("sendMessage", "editMessageText"):
                 continue
             if chat_id is not None and call.params.get("chat_id") != chat_id:
+                continue
+            if thread_id is not None and (
+                not isinstance(call.result, dict)
+                or call.result.get("message_thread_id", GENERAL_TOPIC_ID) != thread_id
+            ):
                 continue
             if raw:
                 texts.append(str(call.params.get("text", "")))
@@ -1387,6 +1639,47 @@ class FakeBotApi:
         state = self._chats.get(chat_id)
         found = state.messages.get(message_id) if state else None
         return copy.deepcopy(found) if found is not None else None
+
+    def topics(self, chat_id: int, *, include_deleted: bool = False) -> list[dict[str, Any]]:
+        """The forum's topics, oldest first: ForumTopic fields plus ``is_closed``, ``is_deleted``
+        and ``created_by`` (a user id)."""
+        state = self._chats.get(chat_id)
+        if state is None:
+            return []
+        return [
+            _topic_info(topic)
+            for _, topic in sorted(state.topics.items())
+            if include_deleted or not topic.deleted
+        ]
+
+    def topic(self, chat_id: int, thread_id: int) -> dict[str, Any] | None:
+        """One topic as ``topics`` describes it (deleted ones too), or None."""
+        state = self._chats.get(chat_id)
+        found = state.topics.get(thread_id) if state else None
+        return _topic_info(found) if found is not None else None
+
+    def topic_messages(
+        self, chat_id: int, thread_id: int | None, *, include_service: bool = False
+    ) -> list[dict[str, Any]]:
+        """Messages that still exist in one topic of a chat, oldest first.
+
+        ``thread_id`` None or ``GENERAL_TOPIC_ID`` means General (messages without
+        message_thread_id; in a chat that is not a forum, all of them). Service messages (topic
+        created, closed, reopened, edited, message pinned) are left out unless
+        ``include_service``.
+        """
+        wanted = None if thread_id == GENERAL_TOPIC_ID else thread_id
+        return [
+            m
+            for m in self.messages(chat_id)
+            if m.get("message_thread_id") == wanted
+            and (include_service or not _service_keys() & m.keys())
+        ]
+
+    def pinned_message_ids(self, chat_id: int) -> list[int]:
+        """Ids of the chat's pinned messages, in the order they were pinned."""
+        state = self._chats.get(chat_id)
+        return list(state.pinned) if state is not None else []
 
     async def wait_for(
         self,
@@ -1488,6 +1781,15 @@ class FakeBotApi:
             payload = await request.json()
             self.block_chat(int(payload["chat_id"]))
             return web.json_response({"ok": True})
+        if request.method == "POST" and action in _CONTROL_SETUP:
+            payload = await request.json()
+            if not isinstance(payload, dict):
+                return web.json_response({"error": "the arguments must be an object"}, status=400)
+            try:
+                result = _CONTROL_SETUP[action](self, **payload)
+            except (TypeError, ValueError) as exc:
+                return web.json_response({"error": str(exc)}, status=400)
+            return web.json_response({"result": result})
         if request.method == "GET" and action == "calls":
             calls = [c.as_json() for c in self.calls]
             return web.Response(text=_dumps(calls), content_type="application/json")
@@ -1515,6 +1817,13 @@ class FakeBotApi:
             raise _chat_not_found()
         if sending and value in self.blocked_chats:
             raise _ApiError(403, "Forbidden: bot was blocked by the user")
+        state = self._chats.get(value)
+        if sending and state is not None and state.registered:
+            status = self._bot_member(state)["status"]
+            if status == "left":
+                raise _ApiError(403, "Forbidden: bot is not a member of the supergroup chat")
+            if status == "kicked":
+                raise _ApiError(403, "Forbidden: bot was kicked from the supergroup chat")
         return value
 
     def _remember_incoming(self, message: dict[str, Any]) -> None:
@@ -1524,7 +1833,18 @@ class FakeBotApi:
         chat_id = chat["id"]
         self.forgotten_chats.discard(chat_id)
         state = self._chat_state(chat_id)
-        state.chat = copy.deepcopy(chat)
+        if state.registered:
+            thread = message.get("message_thread_id")
+            topic = state.topics.get(thread) if isinstance(thread, int) else None
+            if state.is_forum and thread is not None and (topic is None or topic.deleted):
+                raise ValueError(
+                    f"forum {chat_id} has no topic {thread}; make it with createForumTopic or "
+                    "add_forum_topic first"
+                )
+            # The chat as the test registered it (title, is_forum), as Telegram would send it.
+            message["chat"] = copy.deepcopy(state.chat)
+        else:
+            state.chat = copy.deepcopy(chat)
         if message.get("message_id") is None:
             message["message_id"] = self.next_message_id(chat_id)
             # Keep the usual key order of Telegram's JSON (message_id first) for readable dumps.
@@ -1540,26 +1860,41 @@ class FakeBotApi:
         stored = self.message(chat_id, message.get("message_id", 0)) if chat_id else None
         if stored is not None and "text" not in message and "caption" not in message:
             return stored
+        state = self._chats.get(chat_id) if chat_id else None
+        if state is not None and state.registered:
+            message["chat"] = copy.deepcopy(state.chat)
         return message
 
-    def _check_rate(self, method: str, chat_id: int, params: Mapping[str, Any]) -> None:
+    def _check_rate(
+        self, method: str, chat_id: int, params: Mapping[str, Any], *, edit: bool = False
+    ) -> None:
+        """Take a token from each flood limit that applies, or answer 429 with retry_after.
+
+        Sent messages count against all three limits. Edits (``edit=True``) count only against
+        the per-group one: Telegram publishes no limit for edits, but a bot that keeps editing a
+        message in a group (a live queue message) gets 429 like one that keeps sending, so the
+        fake assumes edits share the group's 20 per minute. Edits in private chats stay free.
+        """
         now = self._clock()
         buckets: list[_TokenBucket] = []
-        if self.global_rate is not None and not params.get("allow_paid_broadcast"):
+        if self.global_rate is not None and not edit and not params.get("allow_paid_broadcast"):
             if self._global_bucket is None:
                 self._global_bucket = _TokenBucket.full(self.global_rate, self.global_burst, now)
             buckets.append(self._global_bucket)
-        if self.per_chat_rate is not None:
+        if self.per_chat_rate is not None and not edit:
             bucket = self._chat_buckets.get(chat_id)
             if bucket is None:
                 bucket = _TokenBucket.full(self.per_chat_rate, self.per_chat_burst, now)
                 self._chat_buckets[chat_id] = bucket
             buckets.append(bucket)
-        if self.group_per_minute is not None and chat_id < 0:
+        if self.group_rate_per_minute is not None and chat_id < 0:
             bucket = self._group_buckets.get(chat_id)
             if bucket is None:
-                rate = self.group_per_minute / 60.0
-                bucket = _TokenBucket.full(rate, self.group_per_minute, now)
+                rate = self.group_rate_per_minute / 60.0
+                burst = (
+                    self.group_burst if self.group_burst is not None else self.group_rate_per_minute
+                )
+                bucket = _TokenBucket.full(rate, burst, now)
                 self._group_buckets[chat_id] = bucket
             buckets.append(bucket)
         wait = max((b.wait(now) for b in buckets), default=0.0)
@@ -1643,8 +1978,14 @@ class FakeBotApi:
         return markup
 
     def _new_message(
-        self, chat_id: int, content: Mapping[str, Any], params: Mapping[str, Any]
+        self,
+        chat_id: int,
+        content: Mapping[str, Any],
+        params: Mapping[str, Any],
+        *,
+        thread_id: int | None = None,
     ) -> dict[str, Any]:
+        """Store a message the bot sends; ``thread_id`` is its forum topic (from _send_thread)."""
         state = self._chat_state(chat_id)
         reply = self._reply_to(chat_id, params)
         message: dict[str, Any] = {
@@ -1653,15 +1994,186 @@ class FakeBotApi:
             "chat": copy.deepcopy(state.chat),
             "date": int(time.time()),
         }
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
         if reply is not None:
             message["reply_to_message"] = reply
         message.update(copy.deepcopy(dict(content)))
+        if thread_id is not None:
+            message["is_topic_message"] = True
+        if params.get("protect_content"):
+            message["has_protected_content"] = True
         markup = params.get("reply_markup")
         if isinstance(markup, dict) and "inline_keyboard" in markup:
             # Telegram echoes only inline keyboards; reply keyboards live in the client.
             message["reply_markup"] = copy.deepcopy(markup)
         state.messages[message["message_id"]] = message
         return copy.deepcopy(message)
+
+    def _registered(self, chat_id: int) -> _ChatState:
+        state = self._chats.get(chat_id)
+        if state is None or not state.registered:
+            raise ValueError(f"chat {chat_id} is not registered; call add_forum_group first")
+        return state
+
+    def _member(
+        self,
+        user: Mapping[str, Any],
+        status: str,
+        rights: Mapping[str, bool] | None,
+        custom_title: str | None = None,
+    ) -> dict[str, Any]:
+        """A ChatMember dict of a supergroup (the spec's fields for each status)."""
+        if rights is not None and status != "administrator":
+            raise ValueError(f"only administrators have rights, not a {status!r}")
+        member: dict[str, Any] = {"status": status, "user": copy.deepcopy(dict(user))}
+        if status == "creator":
+            member["is_anonymous"] = False
+        elif status == "administrator":
+            names = _admin_right_names()
+            unknown = sorted(set(rights or {}) - set(names))
+            if unknown:
+                raise ValueError(f"not a right of ChatMemberAdministrator: {', '.join(unknown)}")
+            if rights is None:
+                granted = {name: name in _DEFAULT_ADMIN_RIGHTS for name in names}
+            else:
+                granted = {
+                    name: bool(rights.get(name, name == "can_manage_chat")) for name in names
+                }
+            if rights is None or "can_manage_tags" not in rights:
+                # "If omitted defaults to the value of can_pin_messages" (the spec).
+                granted["can_manage_tags"] = granted["can_pin_messages"]
+            member["can_be_edited"] = False
+            member.update(
+                (name, value) for name, value in granted.items() if name not in _CHANNEL_ONLY_RIGHTS
+            )
+            # aiogram 3.31 cannot parse a ChatMemberAdministrator without this field, which the
+            # 10.1 description does not list (the default bot member carries it for that reason).
+            member["can_send_welcome_messages"] = False
+        elif status == "kicked":
+            member["until_date"] = 0
+        elif status not in ("member", "left"):
+            raise ValueError(
+                f"status must be creator, administrator, member, left or kicked, got {status!r}"
+            )
+        if custom_title and status in ("creator", "administrator"):
+            member["custom_title"] = custom_title
+        return member
+
+    def _default_bot_member(self) -> dict[str, Any]:
+        """The bot in a group no test registered: an administrator of a plain supergroup."""
+        rights = {
+            "can_be_edited": False,
+            "is_anonymous": False,
+            "can_manage_chat": True,
+            "can_delete_messages": True,
+            "can_manage_video_chats": False,
+            "can_restrict_members": True,
+            "can_promote_members": False,
+            "can_change_info": False,
+            "can_invite_users": True,
+            "can_post_stories": False,
+            "can_edit_stories": False,
+            "can_delete_stories": False,
+            "can_send_welcome_messages": False,
+            "can_pin_messages": True,
+            "can_manage_topics": False,
+        }
+        return {"status": "administrator", "user": self.bot_user, **rights}
+
+    def _bot_member(self, state: _ChatState) -> dict[str, Any]:
+        if state.registered and self.bot_id in state.members:
+            return state.members[self.bot_id]
+        return self._default_bot_member()
+
+    def _bot_can(self, state: _ChatState, right: str) -> bool:
+        """Whether the bot has an administrator right in a group (creators have them all)."""
+        member = self._bot_member(state)
+        if member["status"] == "creator":
+            return True
+        return member["status"] == "administrator" and bool(member.get(right))
+
+    def _send_thread(self, chat_id: int, params: Mapping[str, Any]) -> int | None:
+        """The forum topic a new message goes to; None is no topic (General, or not a forum).
+
+        Follows telegram-bot-api (Client::check_message_topic): a message_thread_id of 0 or less
+        means none; in a supergroup that is not a forum it is ignored and the message lands in
+        the chat as usual; in a forum, General (1) and unknown or deleted topics are refused with
+        "message thread not found", and so is any thread in a private chat (bots' topic mode in
+        private chats is not modelled).
+
+        A closed topic refuses the message with "TOPIC_CLOSED" (the server's error, as bots see
+        it) unless the bot created the topic or has can_manage_topics. That is the rule TDLib
+        applies for users before sending (ForumTopicManager::can_send_message_to_forum_topic);
+        for bots TDLib leaves the check to the server, which the fake assumes applies the same
+        rule (bot developers report that an administrator bot can post in a closed topic). The
+        fake does not check that a member may send at all (restricted members, slow mode).
+        """
+        thread = params.get("message_thread_id")
+        if not isinstance(thread, int) or thread <= 0:
+            return None
+        if chat_id > 0:
+            raise _bad_request("message thread not found")
+        state = self._chat_state(chat_id)
+        if not state.is_forum:
+            return None
+        topic = state.topics.get(thread)
+        if topic is None or topic.deleted:
+            raise _bad_request("message thread not found")
+        if (
+            topic.closed
+            and topic.created_by != self.bot_id
+            and not self._bot_can(state, "can_manage_topics")
+        ):
+            raise _bad_request("TOPIC_CLOSED")
+        return thread
+
+    def _open_topic(
+        self, chat_id: int, name: str, icon_color: int, creator: Mapping[str, Any], emoji: str
+    ) -> _Topic:
+        """Create a topic and its forum_topic_created message, whose id is the thread id."""
+        state = self._chat_state(chat_id)
+        thread_id = self.next_message_id(chat_id)
+        topic = _Topic(thread_id, name, icon_color, int(creator["id"]), emoji)
+        created: dict[str, Any] = {"name": name, "icon_color": icon_color}
+        if emoji:
+            created["icon_custom_emoji_id"] = emoji
+        state.topics[thread_id] = topic
+        state.messages[thread_id] = {
+            "message_id": thread_id,
+            "message_thread_id": thread_id,
+            "from": copy.deepcopy(dict(creator)),
+            "chat": copy.deepcopy(state.chat),
+            "date": int(time.time()),
+            "is_topic_message": True,
+            "forum_topic_created": created,
+        }
+        return topic
+
+    def _service_message(
+        self, chat_id: int, thread_id: int | None, content: Mapping[str, Any]
+    ) -> None:
+        """Store a service message the bot's action makes (topic closed, message pinned, ...)."""
+        self._new_message(chat_id, content, {}, thread_id=thread_id)
+
+    def _forum(self, params: Mapping[str, Any]) -> tuple[int, _ChatState]:
+        chat_id = self._resolve_chat(params["chat_id"], sending=True)
+        state = self._chat_state(chat_id)
+        if not state.is_forum:
+            raise _bad_request("the chat is not a forum")
+        return chat_id, state
+
+    def _managed_topic(self, state: _ChatState, params: Mapping[str, Any]) -> _Topic:
+        """The topic a topic method addresses. Unknown and deleted topics get TOPIC_ID_INVALID
+        from Telegram's server. General (1) is managed by the *GeneralForumTopic methods, which
+        the fake does not model, so it is unknown here."""
+        thread = int(params["message_thread_id"])
+        if thread <= 0:
+            raise _bad_request("invalid forum topic identifier specified")
+        topic = state.topics.get(thread)
+        if topic is None or topic.deleted:
+            raise _bad_request("TOPIC_ID_INVALID")
+        return topic
 
     def _reply_to(self, chat_id: int, params: Mapping[str, Any]) -> dict[str, Any] | None:
         reply = params.get("reply_parameters")
@@ -1827,15 +2339,17 @@ class FakeBotApi:
         chat_id = self._resolve_chat(params["chat_id"], sending=True)
         content = self._text_content(params)
         self._markup(params)
+        thread_id = self._send_thread(chat_id, params)
         self._check_rate("sendMessage", chat_id, params)
-        return self._new_message(chat_id, content, params)
+        return self._new_message(chat_id, content, params, thread_id=thread_id)
 
     async def _send_other(self, method: str, params: dict[str, Any]) -> Any:
         chat_id = self._resolve_chat(params["chat_id"], sending=True)
         content = {**self._media_content(method, params), **self._caption_content(params)}
         self._markup(params)
+        thread_id = self._send_thread(chat_id, params)
         self._check_rate(method, chat_id, params)
-        return self._new_message(chat_id, content, params)
+        return self._new_message(chat_id, content, params, thread_id=thread_id)
 
     async def _send_media_group(self, params: dict[str, Any]) -> Any:
         chat_id = self._resolve_chat(params["chat_id"], sending=True)
@@ -1851,10 +2365,13 @@ class FakeBotApi:
             content = self._media_content(method, {kind: item.get("media")})
             content.update(self._caption_content(item))
             contents.append(content)
+        thread_id = self._send_thread(chat_id, params)
         self._check_rate("sendMediaGroup", chat_id, params)
         group_id = str(next(self._file_ids))
         return [
-            self._new_message(chat_id, {**content, "media_group_id": group_id}, params)
+            self._new_message(
+                chat_id, {**content, "media_group_id": group_id}, params, thread_id=thread_id
+            )
             for content in contents
         ]
 
@@ -1874,12 +2391,17 @@ class FakeBotApi:
 
     def _apply_edit(
         self,
-        message: dict[str, Any],
+        target: tuple[int, dict[str, Any]],
         content: Mapping[str, Any],
         params: Mapping[str, Any],
         replaced: Iterable[str] = (),
     ) -> dict[str, Any]:
-        """Edit a stored message in place; ``replaced`` keys not in ``content`` are removed."""
+        """Edit a stored message in place; ``replaced`` keys not in ``content`` are removed.
+
+        The message keeps its topic. Edits in a closed topic are allowed: nothing known says
+        Telegram refuses them, and the bot edits only its own messages.
+        """
+        chat_id, message = target
         updated = {k: v for k, v in message.items() if k not in {*replaced, "reply_markup"}}
         updated.update(copy.deepcopy(dict(content)))
         markup = params.get("reply_markup")
@@ -1892,6 +2414,7 @@ class FakeBotApi:
                 "message is not modified: specified new message content and reply markup are "
                 "exactly the same as a current content and reply markup of the message"
             )
+        self._check_rate("edit", chat_id, params, edit=True)
         updated["edit_date"] = int(time.time())
         message.clear()
         message.update(updated)
@@ -1905,11 +2428,10 @@ class FakeBotApi:
         target = self._edit_target(params)
         if target is None:
             return True
-        message = target[1]
-        if "text" not in message:
+        if "text" not in target[1]:
             raise _bad_request("there is no text in the message to edit")
         replaced = ("text", "entities") if content else ()
-        return self._apply_edit(message, content, params, replaced)
+        return self._apply_edit(target, content, params, replaced)
 
     async def _edit_message_caption(self, params: dict[str, Any]) -> Any:
         content = self._caption_content({"caption": "", **params})
@@ -1917,24 +2439,24 @@ class FakeBotApi:
         target = self._edit_target(params)
         if target is None:
             return True
-        message = target[1]
-        if "text" in message:
+        if "text" in target[1]:
             raise _bad_request("there is no caption in the message to edit")
-        return self._apply_edit(message, content, params, ("caption", "caption_entities"))
+        return self._apply_edit(target, content, params, ("caption", "caption_entities"))
 
     async def _edit_message_reply_markup(self, params: dict[str, Any]) -> Any:
         self._markup(params)
         target = self._edit_target(params)
         if target is None:
             return True
-        return self._apply_edit(target[1], {}, params)
+        return self._apply_edit(target, {}, params)
 
     async def _edit_message_other(self, params: dict[str, Any]) -> Any:
         self._markup(params)
         target = self._edit_target(params)
         if target is None:
             return True
-        message = target[1]
+        chat_id, message = target
+        self._check_rate("edit", chat_id, params, edit=True)
         message["edit_date"] = int(time.time())
         return copy.deepcopy(message)
 
@@ -1961,18 +2483,32 @@ class FakeBotApi:
         return self._stored(from_chat, message_id, f"message to {verb} not found")
 
     def _copied(self, source: Mapping[str, Any]) -> dict[str, Any]:
+        """The content of a copy or forward: no sender, reply, topic, keyboard or forward header."""
         return {k: copy.deepcopy(source[k]) for k in _MEDIA_KEYS if k in source}
+
+    @staticmethod
+    def _can_copy(source: Mapping[str, Any]) -> bool:
+        return not (_service_keys() | _NOT_COPYABLE_KEYS) & source.keys()
 
     async def _copy_message(self, params: dict[str, Any]) -> Any:
         chat_id = self._resolve_chat(params["chat_id"], sending=True)
-        content = self._copied(self._source(params, int(params["message_id"]), "copy"))
-        if "caption" in params:
+        # The new caption is parsed (and refused when malformed or too long) before anything else.
+        caption = self._caption_content(params)
+        source = self._source(params, int(params["message_id"]), "copy")
+        if not self._can_copy(source):
+            raise _bad_request("the message can't be copied")
+        content = self._copied(source)
+        # A new caption replaces the old one; on a text, sticker, video note, location or contact
+        # Telegram has nowhere to put it and drops it.
+        if "caption" in params and _CAPTIONED_KEYS & content.keys():
             for key in ("caption", "caption_entities"):
                 content.pop(key, None)
-            content.update(self._caption_content(params))
+            content.update(caption)
         self._markup(params)
+        thread_id = self._send_thread(chat_id, params)
         self._check_rate("copyMessage", chat_id, params)
-        return {"message_id": self._new_message(chat_id, content, params)["message_id"]}
+        message = self._new_message(chat_id, content, params, thread_id=thread_id)
+        return {"message_id": message["message_id"]}
 
     async def _copy_messages(self, params: dict[str, Any]) -> Any:
         return await self._copy_or_forward_many(params, "copy")
@@ -1980,10 +2516,17 @@ class FakeBotApi:
     async def _forward_message(self, params: dict[str, Any]) -> Any:
         chat_id = self._resolve_chat(params["chat_id"], sending=True)
         source = self._source(params, int(params["message_id"]), "forward")
+        if not self._can_forward(source):
+            raise _bad_request("the message can't be forwarded")
         content = self._copied(source)
         content["forward_origin"] = self._origin(source)
+        thread_id = self._send_thread(chat_id, params)
         self._check_rate("forwardMessage", chat_id, params)
-        return self._new_message(chat_id, content, params)
+        return self._new_message(chat_id, content, params, thread_id=thread_id)
+
+    def _can_forward(self, source: Mapping[str, Any]) -> bool:
+        # Bots may copy protected messages but not forward them (TDLib's can_forward_message).
+        return self._can_copy(source) and not source.get("has_protected_content")
 
     async def _forward_messages(self, params: dict[str, Any]) -> Any:
         return await self._copy_or_forward_many(params, "forward")
@@ -1992,20 +2535,28 @@ class FakeBotApi:
         chat_id = self._resolve_chat(params["chat_id"], sending=True)
         from_chat = self._resolve_chat(params["from_chat_id"], sending=False)
         state = self._chats.get(from_chat)
+        allowed = self._can_forward if verb == "forward" else self._can_copy
+        # Messages that are gone or cannot be copied or forwarded are skipped, as in Telegram.
         sources = [
             state.messages[int(i)]
             for i in params["message_ids"]
-            if state is not None and int(i) in state.messages
+            if state is not None and int(i) in state.messages and allowed(state.messages[int(i)])
         ]
         if not sources:
             raise _bad_request(f"there are no messages to {verb}")
+        thread_id = self._send_thread(chat_id, params)
         self._check_rate(f"{verb}Messages", chat_id, params)
+        options = {"protect_content": params.get("protect_content")}
         ids: list[dict[str, Any]] = []
         for source in sources:
             content = self._copied(source)
             if verb == "forward":
                 content["forward_origin"] = self._origin(source)
-            ids.append({"message_id": self._new_message(chat_id, content, {})["message_id"]})
+            elif params.get("remove_caption"):
+                content.pop("caption", None)
+                content.pop("caption_entities", None)
+            message = self._new_message(chat_id, content, options, thread_id=thread_id)
+            ids.append({"message_id": message["message_id"]})
         return ids
 
     def _origin(self, source: Mapping[str, Any]) -> dict[str, Any]:
@@ -2103,27 +2654,189 @@ class FakeBotApi:
         }
 
     async def _get_chat_member(self, params: dict[str, Any]) -> Any:
-        self._resolve_chat(params["chat_id"], sending=False)
+        chat_id = self._resolve_chat(params["chat_id"], sending=False)
         user_id = int(params["user_id"])
-        if user_id == self.bot_id:
-            rights = {
-                "can_be_edited": False,
-                "is_anonymous": False,
-                "can_manage_chat": True,
-                "can_delete_messages": True,
-                "can_manage_video_chats": False,
-                "can_restrict_members": True,
-                "can_promote_members": False,
-                "can_change_info": False,
-                "can_invite_users": True,
-                "can_post_stories": False,
-                "can_edit_stories": False,
-                "can_delete_stories": False,
-                "can_send_welcome_messages": False,
-            }
-            return {"status": "administrator", "user": self.bot_user, **rights}
+        state = self._chats.get(chat_id)
         user = {"id": user_id, "is_bot": False, "first_name": "Test"}
+        if state is not None and state.registered:
+            # Someone the test did not add has never joined (or has left) the group.
+            found = state.members.get(user_id, {"status": "left", "user": user})
+            return copy.deepcopy(found)
+        if user_id == self.bot_id:
+            return self._default_bot_member()
         return {"status": "member", "user": user}
+
+    async def _get_chat_administrators(self, params: dict[str, Any]) -> Any:
+        chat_id = self._resolve_chat(params["chat_id"], sending=False)
+        if chat_id > 0:
+            raise _bad_request("there are no administrators in the private chat")
+        state = self._chat_state(chat_id)
+        if not state.registered:
+            return [self._default_bot_member()]
+        admins = [
+            m
+            for m in state.members.values()
+            if m["status"] in ("creator", "administrator")
+            # "By default, bots other than the current bot are omitted."
+            and (
+                params.get("return_bots")
+                or not m["user"].get("is_bot")
+                or m["user"]["id"] == self.bot_id
+            )
+        ]
+        admins.sort(key=lambda m: m["status"] != "creator")
+        return copy.deepcopy(admins)
+
+    # ---- forum topics and pins -------------------------------------------------------------
+
+    async def _create_forum_topic(self, params: dict[str, Any]) -> Any:
+        chat_id, state = self._forum(params)
+        # Administrators need can_manage_topics. Members whom the group's permissions let create
+        # topics may too in Telegram; the fake does not model group permissions.
+        if not self._bot_can(state, "can_manage_topics"):
+            raise _bad_request("not enough rights to create a topic")
+        name = _topic_name(params.get("name", ""))
+        icon_color = params.get("icon_color", _TOPIC_ICON_COLORS[0])
+        if icon_color not in _TOPIC_ICON_COLORS:
+            raise _bad_request(
+                "invalid icon color specified (the test double accepts only the colours the Bot "
+                "API documents; Telegram's own answer to others is not known)"
+            )
+        emoji = str(params.get("icon_custom_emoji_id", ""))
+        topic = self._open_topic(chat_id, name, icon_color, self.bot_user, emoji)
+        return topic.forum_topic()
+
+    async def _edit_forum_topic(self, params: dict[str, Any]) -> Any:
+        chat_id, state = self._forum(params)
+        topic = self._managed_topic(state, params)
+        if topic.created_by != self.bot_id and not self._bot_can(state, "can_manage_topics"):
+            raise _bad_request("not enough rights to edit the topic")
+        # An empty or missing name keeps the current one (the spec), as does a missing icon.
+        new_name = str(params.get("name", ""))
+        name = _topic_name(new_name) if new_name else topic.name
+        if not new_name and "icon_custom_emoji_id" not in params:
+            return True
+        emoji = str(params.get("icon_custom_emoji_id", topic.icon_custom_emoji_id))
+        if (name, emoji) == (topic.name, topic.icon_custom_emoji_id):
+            raise _bad_request("TOPIC_NOT_MODIFIED")
+        edited: dict[str, Any] = {}
+        if name != topic.name:
+            edited["name"] = name
+        if emoji != topic.icon_custom_emoji_id:
+            edited["icon_custom_emoji_id"] = emoji
+        topic.name, topic.icon_custom_emoji_id = name, emoji
+        self._service_message(chat_id, topic.thread_id, {"forum_topic_edited": edited})
+        return True
+
+    async def _close_forum_topic(self, params: dict[str, Any]) -> Any:
+        return self._set_topic_closed(params, closed=True)
+
+    async def _reopen_forum_topic(self, params: dict[str, Any]) -> Any:
+        return self._set_topic_closed(params, closed=False)
+
+    def _set_topic_closed(self, params: Mapping[str, Any], *, closed: bool) -> bool:
+        chat_id, state = self._forum(params)
+        topic = self._managed_topic(state, params)
+        if topic.created_by != self.bot_id and not self._bot_can(state, "can_manage_topics"):
+            raise _bad_request("not enough rights to close or open the topic")
+        if topic.closed == closed:
+            # Closing a closed topic or reopening an open one; TDLib hides this only from users.
+            raise _bad_request("TOPIC_NOT_MODIFIED")
+        topic.closed = closed
+        event = "forum_topic_closed" if closed else "forum_topic_reopened"
+        self._service_message(chat_id, topic.thread_id, {event: {}})
+        return True
+
+    async def _delete_forum_topic(self, params: dict[str, Any]) -> Any:
+        _, state = self._forum(params)
+        topic = self._managed_topic(state, params)
+        if topic.created_by != self.bot_id and not self._bot_can(state, "can_delete_messages"):
+            raise _bad_request("not enough rights to delete the topic")
+        # The topic goes with all its messages; the thread id is never used again.
+        topic.deleted = True
+        for message_id, message in list(state.messages.items()):
+            if message.get("message_thread_id") == topic.thread_id:
+                del state.messages[message_id]
+        state.pinned = [i for i in state.pinned if i in state.messages]
+        return True
+
+    async def _unpin_all_forum_topic_messages(self, params: dict[str, Any]) -> Any:
+        _, state = self._forum(params)
+        if not self._bot_can(state, "can_pin_messages"):
+            raise _bad_request("not enough rights to manage pinned messages in the chat")
+        topic = self._managed_topic(state, params)
+        state.pinned = [
+            i
+            for i in state.pinned
+            if state.messages.get(i, {}).get("message_thread_id") != topic.thread_id
+        ]
+        return True
+
+    def _check_can_pin(self, chat_id: int) -> _ChatState:
+        state = self._chat_state(chat_id)
+        if chat_id < 0 and not self._bot_can(state, "can_pin_messages"):
+            raise _bad_request("not enough rights to manage pinned messages in the chat")
+        return state
+
+    async def _pin_chat_message(self, params: dict[str, Any]) -> Any:
+        chat_id = self._resolve_chat(params["chat_id"], sending=True)
+        message_id = int(params["message_id"])
+        message = self._stored(chat_id, message_id, "message to pin not found")
+        state = self._check_can_pin(chat_id)
+        if message_id in state.pinned:
+            state.pinned.remove(message_id)
+        state.pinned.append(message_id)
+        # Telegram announces the pin with a service message in the pinned message's topic.
+        pinned = {k: v for k, v in message.items() if k != "reply_to_message"}
+        self._service_message(
+            chat_id, message.get("message_thread_id"), {"pinned_message": copy.deepcopy(pinned)}
+        )
+        return True
+
+    async def _unpin_chat_message(self, params: dict[str, Any]) -> Any:
+        chat_id = self._resolve_chat(params["chat_id"], sending=True)
+        state = self._check_can_pin(chat_id)
+        if "message_id" not in params:
+            # Without message_id the most recently pinned message is unpinned.
+            if state.pinned:
+                state.pinned.pop()
+            return True
+        message_id = int(params["message_id"])
+        self._stored(chat_id, message_id, "message to unpin not found")
+        if message_id in state.pinned:
+            state.pinned.remove(message_id)
+        return True
+
+
+def _topic_name(raw: Any) -> str:
+    name = str(raw).strip()
+    if not name:
+        raise _bad_request("name must be non-empty")
+    if len(name) > _MAX_TOPIC_NAME:
+        # Telegram silently cuts a longer name to 128 characters (TDLib's clean_name). A case
+        # topic whose name loses its end is our bug, so the fake refuses it.
+        raise _bad_request(
+            f"topic name is too long: at most {_MAX_TOPIC_NAME} characters, got {len(name)} "
+            "(Telegram would cut it; the test double is stricter here)"
+        )
+    return name
+
+
+def _topic_info(topic: _Topic) -> dict[str, Any]:
+    return {
+        **topic.forum_topic(),
+        "is_closed": topic.closed,
+        "is_deleted": topic.deleted,
+        "created_by": topic.created_by,
+    }
+
+
+#: Test controls the standalone mode's /_control API can call with JSON arguments.
+_CONTROL_SETUP: Final[dict[str, Callable[..., Any]]] = {
+    "add_forum_group": FakeBotApi.add_forum_group,
+    "add_group_member": FakeBotApi.add_group_member,
+    "add_forum_topic": FakeBotApi.add_forum_topic,
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -2178,6 +2891,25 @@ def _incoming(
     return {"message": message}
 
 
+def _command_text(text: str) -> dict[str, Any]:
+    """A text message's content; a leading "/command" gets its bot_command entity."""
+    content: dict[str, Any] = {"text": text}
+    command = _LEADING_COMMAND_RE.match(text)
+    if command:
+        length = utf16_len(command.group())
+        content["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+    return content
+
+
+def _group_chat(chat_id: int, title: str, is_forum: bool) -> dict[str, Any]:
+    if chat_id >= 0:
+        raise ValueError(f"a supergroup's id is negative (-100...), got {chat_id}")
+    chat: dict[str, Any] = {"id": chat_id, "type": "supergroup", "title": title}
+    if is_forum:
+        chat["is_forum"] = True
+    return chat
+
+
 def message_update(
     user_id: int,
     text: str | None = None,
@@ -2194,13 +2926,7 @@ def message_update(
     Without ``message_id`` the id is assigned by ``FakeBotApi.push_update`` from the chat's
     counter; pass one explicitly to feed the dict to a dispatcher directly.
     """
-    content: dict[str, Any] = {}
-    if text is not None:
-        content["text"] = text
-        command = _LEADING_COMMAND_RE.match(text)
-        if command:
-            length = utf16_len(command.group())
-            content["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+    content = _command_text(text) if text is not None else {}
     return _incoming(
         user_id,
         content,
@@ -2240,6 +2966,88 @@ def callback_update(
                 "chat": _chat(target_chat, first_name, None),
             },
             "chat_instance": str(target_chat),
+            "data": data,
+        }
+    }
+
+
+def group_message_update(
+    chat_id: int,
+    user_id: int,
+    text: str | None = None,
+    *,
+    thread_id: int | None = None,
+    first_name: str = "Operator",
+    username: str | None = None,
+    language_code: str | None = "uk",
+    title: str = "Test forum",
+    is_forum: bool | None = None,
+    message_id: int | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """An update with a message from ``user_id`` (an operator) in the supergroup ``chat_id``.
+
+    With ``thread_id`` the message is in that forum topic (message_thread_id and
+    is_topic_message set); without it, or with ``GENERAL_TOPIC_ID``, it is in General. The chat is
+    a forum when ``is_forum`` says so (default: when a topic is given); a ``FakeBotApi`` replaces
+    it with the registered chat of ``add_forum_group`` and refuses topics that do not exist
+    there. ``extra`` adds or overrides message fields (e.g. a photo, reply_to_message); a
+    leading "/command" gets its bot_command entity. Message ids are assigned as in
+    ``message_update``.
+    """
+    in_topic = thread_id is not None and thread_id != GENERAL_TOPIC_ID
+    message: dict[str, Any] = {}
+    if message_id is not None:
+        message["message_id"] = message_id
+    if in_topic:
+        message["message_thread_id"] = thread_id
+    message["from"] = _user(user_id, first_name, username, language_code)
+    message["chat"] = _group_chat(chat_id, title, in_topic if is_forum is None else is_forum)
+    message["date"] = int(time.time())
+    if text is not None:
+        message.update(_command_text(text))
+    if in_topic:
+        message["is_topic_message"] = True
+    if extra:
+        message.update(extra)
+    return {"message": message}
+
+
+def group_callback_update(
+    chat_id: int,
+    user_id: int,
+    data: str,
+    *,
+    message_id: int,
+    thread_id: int | None = None,
+    first_name: str = "Operator",
+    username: str | None = None,
+    language_code: str | None = "uk",
+    title: str = "Test forum",
+    is_forum: bool | None = None,
+) -> dict[str, Any]:
+    """An update with a callback query: ``user_id`` pressed a button of the bot's message
+    ``message_id`` in the supergroup ``chat_id`` (in topic ``thread_id``, if given).
+
+    When pushed to a ``FakeBotApi`` that sent that message, the query carries the stored message
+    (its text, keyboard and topic), as Telegram's does.
+    """
+    in_topic = thread_id is not None and thread_id != GENERAL_TOPIC_ID
+    query_id = f"cbq-{next(_callback_ids)}"
+    _issued_callback_ids.add(query_id)
+    message: dict[str, Any] = {"message_id": message_id}
+    if in_topic:
+        message["message_thread_id"] = thread_id
+    message["date"] = int(time.time())
+    message["chat"] = _group_chat(chat_id, title, in_topic if is_forum is None else is_forum)
+    if in_topic:
+        message["is_topic_message"] = True
+    return {
+        "callback_query": {
+            "id": query_id,
+            "from": _user(user_id, first_name, username, language_code),
+            "message": message,
+            "chat_instance": str(chat_id),
             "data": data,
         }
     }
@@ -2332,6 +3140,79 @@ def photo_update(
     )
 
 
+def _incoming_media(kind: str, user_id: int, first_name: str) -> dict[str, Any]:
+    """The content of an incoming message of one kind, shaped as Telegram sends it."""
+    if kind == "photo":
+        sizes = [
+            {**_incoming_file("photo"), "width": 90, "height": 68},
+            {**_incoming_file("photo"), "width": 800, "height": 600},
+        ]
+        return {"photo": sizes}
+    if kind == "sticker":
+        sticker = {
+            **_incoming_file("sticker"),
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": "🙂",
+        }
+        return {"sticker": sticker}
+    shapes: dict[str, dict[str, Any]] = {
+        "voice": {"duration": 3, "mime_type": "audio/ogg"},
+        "audio": {"duration": 60, "mime_type": "audio/mpeg", "file_name": "audio.mp3"},
+        "document": {
+            "file_name": "document.pdf",
+            "mime_type": "application/pdf",
+            "file_size": 2048,
+        },
+        "video": {"width": 640, "height": 360, "duration": 5, "mime_type": "video/mp4"},
+        "animation": {"width": 320, "height": 240, "duration": 2, "mime_type": "video/mp4"},
+        "video_note": {"length": 240, "duration": 5},
+    }
+    if kind in shapes:
+        return {kind: {**_incoming_file(kind), **shapes[kind]}}
+    if kind == "location":
+        return {"location": {"latitude": 50.4501, "longitude": 30.5234}}
+    if kind == "contact":
+        contact = {"phone_number": "+380501234567", "first_name": first_name, "user_id": user_id}
+        return {"contact": contact}
+    raise ValueError(f"unsupported kind of message: {kind!r}")
+
+
+def media_update(
+    user_id: int,
+    kind: str,
+    *,
+    caption: str | None = None,
+    language_code: str | None = "uk",
+    first_name: str = "Test",
+    chat_id: int | None = None,
+    message_id: int | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """An update with an incoming message of ``kind``: "photo", "voice", "audio", "document",
+    "video", "animation", "video_note", "sticker", "location" or "contact" (the person's own
+    number). ``caption`` is for the kinds that have one (photo, voice, audio, document, video,
+    animation)."""
+    content = _incoming_media(kind, user_id, first_name)
+    if caption is not None:
+        if kind not in _CAPTIONED_KEYS:
+            raise ValueError(f"a {kind} message has no caption")
+        content["caption"] = caption
+    return _incoming(
+        user_id,
+        content,
+        language_code=language_code,
+        first_name=first_name,
+        username=None,
+        chat_id=chat_id,
+        message_id=message_id,
+        extra=extra,
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # Standalone mode
 # --------------------------------------------------------------------------------------------
@@ -2352,7 +3233,7 @@ async def serve_forever(
     """
     limits: dict[str, Any] = {}
     if not rate_limits:
-        limits = {"global_rate": None, "per_chat_rate": None, "group_per_minute": None}
+        limits = {"global_rate": None, "per_chat_rate": None, "group_rate_per_minute": None}
     fake = FakeBotApi(
         host=host,
         port=port,

@@ -34,8 +34,13 @@ from aiogram.types import (
     BotCommand,
     BufferedInputFile,
     ChatMemberAdministrator,
+    ChatMemberLeft,
+    ChatMemberMember,
+    ChatMemberOwner,
+    ForumTopic,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputMediaPhoto,
     KeyboardButton,
     Message,
     ReplyKeyboardMarkup,
@@ -44,8 +49,12 @@ from aiogram.types import (
 )
 
 from tests.fakes import (
+    GENERAL_TOPIC_ID,
     FakeBotApi,
     callback_update,
+    group_callback_update,
+    group_message_update,
+    media_update,
     message_update,
     parse_html,
     parse_markdown_v2,
@@ -542,11 +551,14 @@ async def test_per_chat_and_group_limits() -> None:
 
 
 async def test_rate_limits_can_be_disabled() -> None:
-    unlimited = FakeBotApi(global_rate=None, per_chat_rate=None, group_per_minute=None)
+    unlimited = FakeBotApi(global_rate=None, per_chat_rate=None, group_rate_per_minute=None)
     async with unlimited as api, running_bot(api) as bot:
         for _ in range(40):
             await bot.send_message(1, "x")
+            await bot.send_message(-1001, "x")
         assert api.stats["429"] == 0
+    # The former name of the option still works.
+    assert FakeBotApi(group_per_minute=None).group_rate_per_minute is None
 
 
 # ---- updates ---------------------------------------------------------------------------------
@@ -726,6 +738,548 @@ async def test_bot_texts_are_limited(bot: Bot) -> None:
         await bot.set_my_name("n" * 65)
     assert await bot.close()
     assert await bot.log_out()
+
+
+# ---- forum groups: registration and members ---------------------------------------------------
+
+FORUM = -1001234567890
+OPERATOR = 501
+PERSON = 77
+
+
+def forum(fake: FakeBotApi, **options: Any) -> int:
+    """Register the operators' forum; ``options`` go to add_forum_group."""
+    fake.add_forum_group(FORUM, title="Hotline shift", **options)
+    return FORUM
+
+
+def without_flood_limits(fake: FakeBotApi) -> None:
+    """For tests that send more than the limits allow and are not about them."""
+    fake.global_rate = fake.per_chat_rate = fake.group_rate_per_minute = None
+
+
+async def test_forum_group_members_and_rights(fake: FakeBotApi, bot: Bot) -> None:
+    rights = {"can_manage_topics": True, "can_delete_messages": True, "can_pin_messages": True}
+    chat = fake.add_forum_group(FORUM, title="Hotline shift", bot_rights=rights)
+    assert chat == {"id": FORUM, "type": "supergroup", "title": "Hotline shift", "is_forum": True}
+    fake.add_group_member(FORUM, 500, status="creator", first_name="Olena")
+    fake.add_group_member(FORUM, OPERATOR, status="administrator", custom_title="operator")
+    fake.add_group_member(FORUM, 502)
+    fake.add_group_member(FORUM, 999, status="administrator", is_bot=True)
+
+    info = await bot.get_chat(FORUM)
+    assert (info.type, info.title, info.is_forum) == ("supergroup", "Hotline shift", True)
+    me = await bot.get_chat_member(FORUM, fake.bot_id)
+    assert isinstance(me, ChatMemberAdministrator)
+    assert (me.can_manage_topics, me.can_delete_messages, me.can_pin_messages) == (True,) * 3
+    # Rights the test did not name are off, except can_manage_chat, which every admin has.
+    assert (me.can_restrict_members, me.can_invite_users, me.can_manage_chat) == (
+        False,
+        False,
+        True,
+    )
+    assert me.can_post_messages is None  # channel-only rights are not in a supergroup's answer
+    owner = await bot.get_chat_member(FORUM, 500)
+    assert isinstance(owner, ChatMemberOwner)
+    assert owner.user.first_name == "Olena"
+    operator = await bot.get_chat_member(FORUM, OPERATOR)
+    assert isinstance(operator, ChatMemberAdministrator)
+    assert operator.custom_title == "operator"
+    assert operator.can_manage_topics  # default rights of an administrator
+    assert isinstance(await bot.get_chat_member(FORUM, 502), ChatMemberMember)
+    assert isinstance(await bot.get_chat_member(FORUM, 12345), ChatMemberLeft)
+
+    admins = await bot.get_chat_administrators(FORUM)
+    assert [a.user.id for a in admins] == [500, fake.bot_id, OPERATOR]  # other bots omitted
+    with_bots = await bot.get_chat_administrators(FORUM, return_bots=True)
+    assert [a.user.id for a in with_bots] == [500, fake.bot_id, OPERATOR, 999]
+    with pytest.raises(TelegramBadRequest, match="no administrators in the private chat"):
+        await bot.get_chat_administrators(5)
+
+    # The bot's rights can change mid-test.
+    fake.add_group_member(FORUM, fake.bot_id, status="administrator", rights={})
+    demoted = await bot.get_chat_member(FORUM, fake.bot_id)
+    assert isinstance(demoted, ChatMemberAdministrator)
+    assert not demoted.can_manage_topics
+    with pytest.raises(ValueError, match="can_manage_topic"):
+        fake.add_forum_group(-1002, bot_rights={"can_manage_topic": True})
+    with pytest.raises(ValueError, match="not registered"):
+        fake.add_group_member(-1003, 1)
+    with pytest.raises(ValueError, match="negative"):
+        fake.add_forum_group(5)
+
+
+async def test_a_bot_outside_the_group_cannot_send(fake: FakeBotApi, bot: Bot) -> None:
+    fake.add_forum_group(-1001, bot_status="kicked")
+    with pytest.raises(TelegramForbiddenError, match="bot was kicked from the supergroup chat"):
+        await bot.send_message(-1001, "hi")
+    fake.add_forum_group(-1002, bot_status="left")
+    with pytest.raises(TelegramForbiddenError, match="bot is not a member of the supergroup"):
+        await bot.send_message(-1002, "hi")
+
+
+# ---- forum topics --------------------------------------------------------------------------------
+
+
+async def test_create_forum_topic(fake: FakeBotApi, bot: Bot) -> None:
+    chat_id = forum(fake)
+    topic = await bot.create_forum_topic(chat_id, "  Case 17  ")
+    assert isinstance(topic, ForumTopic)
+    # Message 1 is the group's creation (and General's thread id); topics come after it.
+    assert topic.message_thread_id > GENERAL_TOPIC_ID
+    assert (topic.name, topic.icon_color) == ("Case 17", 7322096)
+    second = await bot.create_forum_topic(chat_id, "Case 18", icon_color=16478047)
+    assert second.icon_color == 16478047
+    assert second.message_thread_id > topic.message_thread_id
+    # As in Telegram, the thread id is the id of the topic's forum_topic_created message.
+    created = fake.message(chat_id, topic.message_thread_id)
+    assert created is not None
+    assert created["forum_topic_created"] == {"name": "Case 17", "icon_color": 7322096}
+    assert (created["message_thread_id"], created["is_topic_message"]) == (
+        topic.message_thread_id,
+        True,
+    )
+    assert [(t["name"], t["is_closed"], t["created_by"]) for t in fake.topics(chat_id)] == [
+        ("Case 17", False, fake.bot_id),
+        ("Case 18", False, fake.bot_id),
+    ]
+    assert fake.topic_messages(chat_id, topic.message_thread_id) == []  # service messages left out
+    assert len(fake.topic_messages(chat_id, topic.message_thread_id, include_service=True)) == 1
+
+
+async def test_create_forum_topic_refusals(fake: FakeBotApi, bot: Bot) -> None:
+    fake.add_forum_group(-1001, is_forum=False)
+    for not_a_forum in (-1001, -1009, 5):  # registered, made up on first use, private
+        with pytest.raises(TelegramBadRequest, match="the chat is not a forum"):
+            await bot.create_forum_topic(not_a_forum, "Case")
+    fake.add_forum_group(-1002, bot_rights={"can_pin_messages": True})
+    with pytest.raises(TelegramBadRequest, match="not enough rights to create a topic"):
+        await bot.create_forum_topic(-1002, "Case")
+    fake.add_forum_group(-1003, bot_status="member")
+    with pytest.raises(TelegramBadRequest, match="not enough rights to create a topic"):
+        await bot.create_forum_topic(-1003, "Case")
+
+    chat_id = forum(fake)
+    for empty in ("", "   "):  # aiogram leaves "" out of the request; the answer is the same
+        with pytest.raises(TelegramBadRequest, match="name must be non-empty"):
+            await bot.create_forum_topic(chat_id, empty)
+    assert (await bot.create_forum_topic(chat_id, "я" * 128)).name == "я" * 128
+    with pytest.raises(TelegramBadRequest, match="topic name is too long") as caught:
+        await bot.create_forum_topic(chat_id, "я" * 129)
+    assert "stricter" in caught.value.message
+    with pytest.raises(TelegramBadRequest, match="invalid icon color"):
+        await bot.create_forum_topic(chat_id, "Case", icon_color=0x123456)
+    assert len(fake.topics(chat_id)) == 1
+
+
+async def test_edit_close_reopen_forum_topic(fake: FakeBotApi, bot: Bot) -> None:
+    chat_id = forum(fake)
+    thread = (await bot.create_forum_topic(chat_id, "Case 17")).message_thread_id
+    assert await bot.edit_forum_topic(chat_id, thread, name="Case 17: closed soon")
+    assert fake.topics(chat_id)[0]["name"] == "Case 17: closed soon"
+    with pytest.raises(TelegramBadRequest, match="TOPIC_NOT_MODIFIED"):
+        await bot.edit_forum_topic(chat_id, thread, name="Case 17: closed soon")
+    assert await bot.edit_forum_topic(chat_id, thread)  # nothing to change: no service message
+    with pytest.raises(TelegramBadRequest, match="topic name is too long"):
+        await bot.edit_forum_topic(chat_id, thread, name="n" * 129)
+
+    assert await bot.close_forum_topic(chat_id, thread)
+    assert fake.topic(chat_id, thread) == {
+        "message_thread_id": thread,
+        "name": "Case 17: closed soon",
+        "icon_color": 7322096,
+        "is_closed": True,
+        "is_deleted": False,
+        "created_by": fake.bot_id,
+    }
+    with pytest.raises(TelegramBadRequest, match="TOPIC_NOT_MODIFIED"):
+        await bot.close_forum_topic(chat_id, thread)
+    assert await bot.reopen_forum_topic(chat_id, thread)
+    with pytest.raises(TelegramBadRequest, match="TOPIC_NOT_MODIFIED"):
+        await bot.reopen_forum_topic(chat_id, thread)
+    service = fake.topic_messages(chat_id, thread, include_service=True)
+    assert [next(k for k in m if k.startswith("forum_topic")) for m in service] == [
+        "forum_topic_created",
+        "forum_topic_edited",
+        "forum_topic_closed",
+        "forum_topic_reopened",
+    ]
+    assert service[1]["forum_topic_edited"] == {"name": "Case 17: closed soon"}
+
+    for unknown in (999, GENERAL_TOPIC_ID):
+        with pytest.raises(TelegramBadRequest, match="TOPIC_ID_INVALID"):
+            await bot.close_forum_topic(chat_id, unknown)
+    with pytest.raises(TelegramBadRequest, match="invalid forum topic identifier"):
+        await bot.edit_forum_topic(chat_id, 0, name="x")
+    with pytest.raises(TelegramBadRequest, match="the chat is not a forum"):
+        await bot.close_forum_topic(-1009, thread)
+
+
+async def test_topic_rights_depend_on_who_created_the_topic(fake: FakeBotApi, bot: Bot) -> None:
+    chat_id = forum(fake)
+    own = (await bot.create_forum_topic(chat_id, "Made by the bot")).message_thread_id
+    human = fake.add_forum_topic(chat_id, "Made by an operator", created_by=OPERATOR)
+    # Now the bot loses its rights: it may still manage the topic it created, not the other.
+    fake.add_group_member(chat_id, fake.bot_id, status="administrator", rights={})
+    with pytest.raises(TelegramBadRequest, match="not enough rights to edit the topic"):
+        await bot.edit_forum_topic(chat_id, human, name="Renamed")
+    with pytest.raises(TelegramBadRequest, match="not enough rights to close or open the topic"):
+        await bot.close_forum_topic(chat_id, human)
+    with pytest.raises(TelegramBadRequest, match="not enough rights to delete the topic"):
+        await bot.delete_forum_topic(chat_id, human)
+    assert await bot.edit_forum_topic(chat_id, own, name="Renamed")
+    assert await bot.close_forum_topic(chat_id, own)
+    assert await bot.delete_forum_topic(chat_id, own)
+    with pytest.raises(TelegramBadRequest, match="not enough rights to create a topic"):
+        await bot.create_forum_topic(chat_id, "Case")
+
+
+async def test_delete_forum_topic_takes_its_messages(fake: FakeBotApi, bot: Bot) -> None:
+    chat_id = forum(fake)
+    thread = (await bot.create_forum_topic(chat_id, "Case 17")).message_thread_id
+    other = (await bot.create_forum_topic(chat_id, "Case 18")).message_thread_id
+    in_topic = await bot.send_message(chat_id, "case notes", message_thread_id=thread)
+    await bot.send_message(chat_id, "other case", message_thread_id=other)
+    await bot.send_message(chat_id, "queue")
+    assert await bot.delete_forum_topic(chat_id, thread)
+
+    assert fake.topic_messages(chat_id, thread, include_service=True) == []
+    assert [m["text"] for m in fake.topic_messages(chat_id, other)] == ["other case"]
+    assert [m["text"] for m in fake.topic_messages(chat_id, GENERAL_TOPIC_ID)] == ["queue"]
+    assert [t["name"] for t in fake.topics(chat_id)] == ["Case 18"]
+    assert fake.topics(chat_id, include_deleted=True)[0]["is_deleted"] is True
+    with pytest.raises(TelegramBadRequest, match="message thread not found"):
+        await bot.send_message(chat_id, "too late", message_thread_id=thread)
+    with pytest.raises(TelegramBadRequest, match="message to edit not found"):
+        await bot.edit_message_text("x", chat_id=chat_id, message_id=in_topic.message_id)
+    with pytest.raises(TelegramBadRequest, match="TOPIC_ID_INVALID"):
+        await bot.delete_forum_topic(chat_id, thread)
+
+
+# ---- messages in topics ------------------------------------------------------------------------
+
+
+async def test_messages_go_to_topics_or_general(fake: FakeBotApi, bot: Bot) -> None:
+    without_flood_limits(fake)
+    chat_id = forum(fake)
+    thread = (await bot.create_forum_topic(chat_id, "Case 17")).message_thread_id
+    sent = await bot.send_message(
+        chat_id, "<b>new case</b>", parse_mode="HTML", message_thread_id=thread
+    )
+    assert (sent.message_thread_id, sent.is_topic_message) == (thread, True)
+    assert sent.chat.is_forum
+    general = await bot.send_message(chat_id, "queue: 1 case")
+    assert (general.message_thread_id, general.is_topic_message) == (None, None)
+    photo = await bot.send_photo(
+        chat_id, "AgACAgIAAxkBAAE", caption="scan", message_thread_id=thread
+    )
+    assert photo.message_thread_id == thread
+    album = await bot.send_media_group(
+        chat_id,
+        [InputMediaPhoto(media="AgACAgIAAxkBAAE"), InputMediaPhoto(media="AgACAgIAAxkBAAF")],
+        message_thread_id=thread,
+    )
+    assert {m.message_thread_id for m in album} == {thread}
+
+    # Edits keep the topic (editMessageText has no message_thread_id of its own).
+    edited = await bot.edit_message_text(
+        "queue: 0 cases", chat_id=chat_id, message_id=general.message_id
+    )
+    assert isinstance(edited, Message)
+    assert edited.message_thread_id is None
+    edited = await bot.edit_message_text("case taken", chat_id=chat_id, message_id=sent.message_id)
+    assert isinstance(edited, Message)
+    assert edited.message_thread_id == thread
+    status, body = await raw_call(
+        fake,
+        "editMessageText",
+        form={"chat_id": str(chat_id), "message_id": "2", "text": "x", "message_thread_id": "2"},
+    )
+    assert (status, body["description"]) == (
+        400,
+        'Bad Request: unknown parameter "message_thread_id"',
+    )
+
+    assert fake.sent_texts(chat_id, thread_id=thread) == ["new case", "case taken"]
+    assert fake.sent_texts(chat_id, thread_id=GENERAL_TOPIC_ID) == [
+        "queue: 1 case",
+        "queue: 0 cases",
+    ]
+    assert [m.get("text", m.get("caption")) for m in fake.topic_messages(chat_id, thread)] == [
+        "case taken",
+        "scan",
+        None,
+        None,
+    ]
+    assert [c.thread_id for c in fake.calls_to("sendMessage")] == [thread, None]
+    assert fake.calls_to("sendMessage")[0].chat_id == chat_id
+
+
+async def test_unknown_general_and_private_threads_are_refused(fake: FakeBotApi, bot: Bot) -> None:
+    chat_id = forum(fake)
+    thread = (await bot.create_forum_topic(chat_id, "Case 17")).message_thread_id
+    fake.push_update(message_update(PERSON, "help"))
+    # General has thread id 1, but the Bot API refuses it: messages for General omit the id.
+    for wrong in (999, GENERAL_TOPIC_ID):
+        with pytest.raises(TelegramBadRequest, match="message thread not found"):
+            await bot.send_message(chat_id, "x", message_thread_id=wrong)
+        with pytest.raises(TelegramBadRequest, match="message thread not found"):
+            await bot.copy_message(chat_id, PERSON, 1, message_thread_id=wrong)
+        with pytest.raises(TelegramBadRequest, match="message thread not found"):
+            await bot.send_photo(chat_id, "AgACAgIAAxkBAAE", message_thread_id=wrong)
+    with pytest.raises(TelegramBadRequest, match="message thread not found"):
+        await bot.send_message(PERSON, "x", message_thread_id=thread)
+    # In a supergroup that is not a forum, Telegram ignores the thread id.
+    plain = await bot.send_message(-1009, "x", message_thread_id=thread)
+    assert plain.message_thread_id is None
+    assert fake.topic_messages(chat_id, thread) == []
+
+
+async def test_closed_topics_take_messages_only_from_those_allowed(
+    fake: FakeBotApi, bot: Bot
+) -> None:
+    chat_id = forum(fake, bot_rights={"can_pin_messages": True})
+    human = fake.add_forum_topic(chat_id, "Closed by an operator", created_by=OPERATOR, closed=True)
+    with pytest.raises(TelegramBadRequest, match="TOPIC_CLOSED"):
+        await bot.send_message(chat_id, "x", message_thread_id=human)
+    fake.push_update(message_update(PERSON, "help"))
+    with pytest.raises(TelegramBadRequest, match="TOPIC_CLOSED"):
+        await bot.copy_message(chat_id, PERSON, 1, message_thread_id=human)
+    # An administrator with can_manage_topics may post in a closed topic ...
+    fake.add_group_member(
+        chat_id, fake.bot_id, status="administrator", rights={"can_manage_topics": True}
+    )
+    assert (await bot.send_message(chat_id, "x", message_thread_id=human)).message_thread_id
+    # ... and so may the creator of the topic, whatever its rights.
+    own = (await bot.create_forum_topic(chat_id, "Case 17")).message_thread_id
+    assert await bot.close_forum_topic(chat_id, own)
+    fake.add_group_member(chat_id, fake.bot_id, status="administrator", rights={})
+    assert (await bot.send_message(chat_id, "x", message_thread_id=own)).message_thread_id == own
+    with pytest.raises(TelegramBadRequest, match="TOPIC_CLOSED"):
+        await bot.send_message(chat_id, "x", message_thread_id=human)
+
+
+async def test_copy_private_messages_into_a_topic(fake: FakeBotApi, bot: Bot) -> None:
+    without_flood_limits(fake)
+    chat_id = forum(fake)
+    thread = (await bot.create_forum_topic(chat_id, "Case 17")).message_thread_id
+    kinds = ["photo", "voice", "document", "video", "video_note", "sticker", "location", "contact"]
+    fake.push_update(message_update(PERSON, "Мене не відпускають додому"))
+    for kind in kinds:
+        fake.push_update(media_update(PERSON, kind))
+    fake.push_update(media_update(PERSON, "photo", caption="паспорт"))
+    originals = fake.messages(PERSON)
+    assert len(originals) == 10
+
+    copied_ids = []
+    for original in originals:
+        copied = await bot.copy_message(
+            chat_id, PERSON, original["message_id"], message_thread_id=thread
+        )
+        copied_ids.append(copied.message_id)
+    copies = fake.topic_messages(chat_id, thread)
+    assert [m["message_id"] for m in copies] == copied_ids
+    content_keys = {"text", "caption", *kinds}
+    for original, copy_ in zip(originals, copies, strict=True):
+        assert copy_["from"]["id"] == fake.bot_id
+        assert "forward_origin" not in copy_  # a copy has no forward header
+        assert copy_["message_thread_id"] == thread
+        assert {k: v for k, v in copy_.items() if k in content_keys} == {
+            k: v for k, v in original.items() if k in content_keys
+        }
+
+    # A new caption replaces the old one; on a text Telegram has nowhere to put it.
+    recaptioned = await bot.copy_message(
+        chat_id,
+        PERSON,
+        10,
+        message_thread_id=thread,
+        caption="<b>Case 17</b>: паспорт",
+        parse_mode="HTML",
+        protect_content=True,
+    )
+    stored = fake.message(chat_id, recaptioned.message_id)
+    assert stored is not None
+    assert stored["caption"] == "Case 17: паспорт"
+    assert stored["caption_entities"] == [{"type": "bold", "offset": 0, "length": 7}]
+    assert stored["has_protected_content"] is True
+    text_copy = await bot.copy_message(
+        chat_id, PERSON, 1, message_thread_id=thread, caption="ignored"
+    )
+    stored = fake.message(chat_id, text_copy.message_id)
+    assert stored is not None
+    assert (stored["text"], "caption" in stored) == ("Мене не відпускають додому", False)
+    with pytest.raises(TelegramBadRequest, match="message caption is too long"):
+        await bot.copy_message(chat_id, PERSON, 10, caption="c" * 1025)
+
+    with pytest.raises(TelegramBadRequest, match="message to copy not found"):
+        await bot.copy_message(chat_id, PERSON, 99, message_thread_id=thread)
+    with pytest.raises(TelegramBadRequest, match="the message can't be copied"):
+        await bot.copy_message(PERSON, chat_id, thread)  # the forum_topic_created message
+    # Bots may copy a protected message but not forward it.
+    assert await bot.copy_message(PERSON, chat_id, recaptioned.message_id)
+    with pytest.raises(TelegramBadRequest, match="the message can't be forwarded"):
+        await bot.forward_message(PERSON, chat_id, recaptioned.message_id)
+
+
+async def test_operator_replies_come_from_the_topic(fake: FakeBotApi, bot: Bot) -> None:
+    chat_id = forum(fake)
+    thread = (await bot.create_forum_topic(chat_id, "Case 17")).message_thread_id
+    queue = await bot.send_message(
+        chat_id,
+        "Case 17 waits",
+        message_thread_id=thread,
+        reply_markup=one_button(text="Take", callback_data="take:17"),
+    )
+    fake.push_update(
+        group_message_update(
+            chat_id,
+            OPERATOR,
+            "Ми поруч.",
+            thread_id=thread,
+            first_name="Olena",
+            title="builder's title",
+        )
+    )
+    fake.push_update(group_message_update(chat_id, OPERATOR, "/cases"))
+    fake.push_update(
+        group_callback_update(
+            chat_id, OPERATOR, "take:17", message_id=queue.message_id, thread_id=thread
+        )
+    )
+    reply, command, press = await bot.get_updates()
+
+    assert reply.message is not None
+    assert (reply.message.message_thread_id, reply.message.is_topic_message) == (thread, True)
+    assert reply.message.from_user is not None
+    assert (reply.message.from_user.id, reply.message.from_user.first_name) == (OPERATOR, "Olena")
+    assert reply.message.chat.title == "Hotline shift"  # the registered chat, as Telegram sends it
+    assert reply.message.chat.is_forum
+    assert command.message is not None
+    assert command.message.message_thread_id is None  # General
+    assert command.message.entities is not None
+    assert command.message.entities[0].type == "bot_command"
+    query = press.callback_query
+    assert query is not None
+    assert isinstance(query.message, Message)
+    assert (query.message.text, query.message.message_thread_id) == ("Case 17 waits", thread)
+    assert await bot.answer_callback_query(query.id)
+
+    # The operator's reply goes back to the person as a copy, with no topic.
+    relayed = await bot.copy_message(PERSON, chat_id, reply.message.message_id)
+    stored = fake.message(PERSON, relayed.message_id)
+    assert stored is not None
+    assert (stored["text"], "message_thread_id" in stored) == ("Ми поруч.", False)
+
+    with pytest.raises(ValueError, match="has no topic 999"):
+        fake.push_update(group_message_update(chat_id, OPERATOR, "x", thread_id=999))
+    direct = group_message_update(-1005, OPERATOR, "hi", thread_id=7, message_id=3)
+    assert direct["message"]["chat"]["is_forum"] is True
+    assert (direct["message"]["message_thread_id"], direct["message"]["is_topic_message"]) == (
+        7,
+        True,
+    )
+
+
+async def test_pins_and_unpin_all_forum_topic_messages(fake: FakeBotApi, bot: Bot) -> None:
+    chat_id = forum(fake)
+    case = (await bot.create_forum_topic(chat_id, "Case 17")).message_thread_id
+    other = (await bot.create_forum_topic(chat_id, "Case 18")).message_thread_id
+    first = await bot.send_message(chat_id, "summary 17", message_thread_id=case)
+    second = await bot.send_message(chat_id, "summary 18", message_thread_id=other)
+    assert await bot.pin_chat_message(chat_id, first.message_id)
+    assert await bot.pin_chat_message(chat_id, second.message_id)
+    assert fake.pinned_message_ids(chat_id) == [first.message_id, second.message_id]
+    pinned = fake.topic_messages(chat_id, case, include_service=True)[-1]
+    assert pinned["pinned_message"]["text"] == "summary 17"
+
+    assert await bot.unpin_all_forum_topic_messages(chat_id, case)
+    assert fake.pinned_message_ids(chat_id) == [second.message_id]
+    with pytest.raises(TelegramBadRequest, match="TOPIC_ID_INVALID"):
+        await bot.unpin_all_forum_topic_messages(chat_id, 999)
+    with pytest.raises(TelegramBadRequest, match="message to pin not found"):
+        await bot.pin_chat_message(chat_id, 999)
+
+    fake.add_group_member(
+        chat_id, fake.bot_id, status="administrator", rights={"can_manage_topics": True}
+    )
+    with pytest.raises(TelegramBadRequest, match="not enough rights to manage pinned messages"):
+        await bot.unpin_all_forum_topic_messages(chat_id, other)
+    with pytest.raises(TelegramBadRequest, match="not enough rights to manage pinned messages"):
+        await bot.pin_chat_message(chat_id, first.message_id)
+
+
+# ---- group flood limit ---------------------------------------------------------------------------
+
+
+async def test_group_limit_counts_sends_and_edits() -> None:
+    clock = ManualClock()
+    async with (
+        FakeBotApi(clock=clock, global_rate=None, per_chat_rate=None) as api,
+        running_bot(api) as bot,
+    ):
+        chat_id = forum(api)
+        thread = (await bot.create_forum_topic(chat_id, "Case 17")).message_thread_id
+        queue = await bot.send_message(chat_id, "queue: 0")
+        for step in range(1, 19):
+            await bot.edit_message_text(
+                f"queue: {step}", chat_id=chat_id, message_id=queue.message_id
+            )
+        await bot.send_message(chat_id, "20th in a minute", message_thread_id=thread)
+        with pytest.raises(TelegramRetryAfter) as caught:
+            await bot.edit_message_text("21st", chat_id=chat_id, message_id=queue.message_id)
+        assert caught.value.retry_after == 3
+        with pytest.raises(TelegramRetryAfter):
+            await bot.copy_message(chat_id, chat_id, queue.message_id, message_thread_id=thread)
+        assert api.calls[-1].description == "Too Many Requests: retry after 3"
+        # Private chats have no per-minute limit, and edits there are free.
+        private = await bot.send_message(PERSON, "x")
+        for step in range(25):
+            await bot.edit_message_text(f"x{step}", chat_id=PERSON, message_id=private.message_id)
+        clock.now += 3.0
+        await bot.send_message(chat_id, "after the wait", message_thread_id=thread)
+
+    async with (
+        FakeBotApi(
+            clock=clock,
+            global_rate=None,
+            per_chat_rate=None,
+            group_rate_per_minute=6,
+            group_burst=2,
+        ) as api,
+        running_bot(api) as bot,
+    ):
+        await bot.send_message(-1001, "one")
+        await bot.send_message(-1001, "two")
+        with pytest.raises(TelegramRetryAfter) as caught:
+            await bot.send_message(-1001, "three")
+        assert caught.value.retry_after == 10  # 6 per minute: one every 10 s
+
+
+# ---- standalone set-up of groups -------------------------------------------------------------
+
+
+async def test_control_api_sets_up_a_forum() -> None:
+    async with FakeBotApi(control_api=True) as api, running_bot(api) as bot:
+        async with aiohttp.ClientSession() as http:
+            url = f"{api.base_url}/_control"
+            async with http.post(
+                f"{url}/add_forum_group", json={"chat_id": FORUM, "title": "Shift"}
+            ) as response:
+                assert (await response.json())["result"]["is_forum"] is True
+            async with http.post(
+                f"{url}/add_group_member",
+                json={"chat_id": FORUM, "user": OPERATOR, "status": "administrator"},
+            ) as response:
+                assert (await response.json())["result"]["status"] == "administrator"
+            async with http.post(
+                f"{url}/add_forum_topic", json={"chat_id": FORUM, "name": "Case 1"}
+            ) as response:
+                thread = (await response.json())["result"]
+            async with http.post(f"{url}/add_forum_topic", json={"chat_id": 5}) as response:
+                assert response.status == 400
+        sent = await bot.send_message(FORUM, "hi", message_thread_id=thread)
+        assert sent.message_thread_id == thread
 
 
 # ---- standalone mode -------------------------------------------------------------------------
