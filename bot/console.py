@@ -29,6 +29,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramRetryAfter
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.console_actions import case_buttons, render_console
 from bot.conversations import utcnow
 from bot.crypto import KeyRing
 from bot.db import repo, staff
@@ -36,7 +37,7 @@ from bot.db.database import Database
 from bot.db.tables import CaseRequestRow, OperatorRow
 from bot.i18n import Translator
 from bot.outbox import LEASE, OutboxSender, Queued
-from bot.render import render, render_reply
+from bot.render import render_reply
 from bot.telegram.unit_of_work import send_message_params
 from dialogs.types import Fragment, Items, Priority, Reply
 from handoff.cases import QueueEntry, queue_order
@@ -148,7 +149,11 @@ class Console:
 
     async def _post_summary(self, pending: _Pending, thread_id: int) -> None:
         now = self.clock()
-        message = render(self.translator, self.locale, [case_summary(pending.facts, now)])[0]
+        summary = case_summary(pending.facts, now)
+        buttons = case_buttons(pending.facts.code, Status.QUEUED)
+        message = render_console(
+            self.translator, self.locale, Reply(summary.message_id, summary.args, buttons)
+        )
         params: dict[str, Any] = send_message_params(self.chat_id, message)
         params["message_thread_id"] = thread_id
 

@@ -31,9 +31,9 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
-from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
+from aiogram.methods import AnswerCallbackQuery, CopyMessage, SendMessage, TelegramMethod
 from aiogram.methods.base import Response
-from aiogram.types import Message
+from aiogram.types import Message, MessageId
 from aiolimiter import AsyncLimiter
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -55,6 +55,7 @@ LANE_REPLY = 0
 LEASE = timedelta(minutes=5)
 _METHODS: dict[str, type[TelegramMethod[Any]]] = {
     "sendMessage": SendMessage,
+    "copyMessage": CopyMessage,
     "answerCallbackQuery": AnswerCallbackQuery,
 }
 _MAX_BACKOFF = 60.0
@@ -64,7 +65,7 @@ _MAX_BACKOFF = 60.0
 SENT_BATCH = 1
 # aiogram parametrises Response[...] per call and pydantic caches it only weakly; keeping
 # one reference avoids rebuilding the model (milliseconds) after each garbage collection.
-_RESPONSE_TYPES = (Response[Message], Response[bool])
+_RESPONSE_TYPES = (Response[Message], Response[bool], Response[MessageId])
 
 
 @dataclass(frozen=True, slots=True)

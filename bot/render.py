@@ -21,8 +21,12 @@ _SELECTED = "✓ "
 
 @dataclass(frozen=True, slots=True)
 class RenderedButton:
+    """A button; ``data`` is raw callback data for buttons outside the dialogs (the
+    operator console), else the choice is encoded."""
+
     label: str
     choice: Choice
+    data: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 
 from bot.config import Settings, SettingsError, decode_key
+from bot.console_actions import ConsoleConfig
 from bot.conversations import ConversationService
 from bot.crypto import KeyRing, generate_secret, install_keyring
 from bot.db import staff
@@ -20,6 +21,7 @@ from bot.db.database import Database
 from bot.i18n import Translator
 from bot.outbox import OutboxSender
 from bot.telegram import dialog_router
+from bot.telegram.console_router import build_console_router
 from bot.telegram.unit_of_work import Deps, InboxMiddleware
 from dialogs.contacts import Directory, install_directory, load_directory
 from dialogs.engine import Engine
@@ -127,7 +129,12 @@ def build_dispatcher(core: Core, sender: OutboxSender) -> Dispatcher:
         keyring=core.keyring,
         sender=sender,
         default_locale=core.settings.default_locale,
+        operator_chat_id=core.settings.operator_chat_id,
     )
     dispatcher.update.outer_middleware(InboxMiddleware(deps))
+    settings = core.settings
+    if settings.operator_chat_id is not None:
+        config = ConsoleConfig(settings.operator_chat_id, settings.operator_locale)
+        dispatcher.include_router(build_console_router(config))
     dispatcher.include_router(dialog_router.build_router())
     return dispatcher

@@ -29,7 +29,14 @@ from bot.telegram.callbacks import decode_choice
 from bot.telegram.operator_group import check_operator_group
 from handoff.sla import parse_sla
 from tests.conftest import TEST_SECRET
-from tests.fakes import FakeBotApi, callback_update, message_update
+from tests.fakes import (
+    FakeBotApi,
+    callback_update,
+    group_callback_update,
+    group_message_update,
+    media_update,
+    message_update,
+)
 
 TOKEN = "123456:TEST-TOKEN"
 GROUP = -1001234567890
@@ -63,11 +70,13 @@ async def parts(tmp_path: Path, fake: FakeBotApi) -> AsyncIterator[dict[str, Any
         secret_key=base64.urlsafe_b64encode(TEST_SECRET).decode(),
         strict_i18n=True,
         operator_chat_id=GROUP,
+        operator_locale="en",
     )
     core = build_core(settings)
     await upgrade(core.db)
     bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)))
     clock = Clock()
+    core.service.clock = clock  # cases open on the same clock the console reads
     sender = OutboxSender(core.db, bot, rate=None, clock=clock)
     console = Console(
         db=core.db,
@@ -226,3 +235,151 @@ async def test_a_flooded_group_loses_no_summary(fake: FakeBotApi, parts: dict[st
     parts["clock"].now += timedelta(seconds=2)
     await parts["sender"].drain_once()
     assert len(fake.topic_messages(GROUP, topic)) == 1
+
+
+OLHA = 6_000_001
+IVAN = 6_000_002
+STRANGER = 6_000_099
+
+
+async def register(parts: dict[str, Any], user_id: int, alias: str, role: str) -> None:
+    core = parts["core"]
+    await core.db.run(
+        lambda s: staff.add_operator(
+            s,
+            ref=core.keyring.pseudonym("operator", user_id),
+            telegram_ref=str(user_id).encode(),
+            alias=alias,
+            role=role,
+            now=parts["clock"](),
+        )
+    )
+
+
+async def deliver(parts: dict[str, Any], fake: FakeBotApi, update: dict[str, Any]) -> None:
+    """Through the double (so it knows the message, as Telegram would) into the dispatcher."""
+    update_id = fake.push_update(update)
+    queued = next(u for u in fake.pending_updates() if u["update_id"] == update_id)
+    await parts["dispatcher"].feed_raw_update(parts["bot"], queued)
+
+
+def buttons_of(message: dict[str, Any]) -> dict[str, str]:
+    rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+    return {b["text"]: b["callback_data"] for row in rows for b in row}
+
+
+async def test_claim_relay_notes_and_close_with_an_outcome(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    person = 5004
+    await register(parts, OLHA, "Olha", "operator")
+    await register(parts, IVAN, "Ivan", "operator")
+    await ask_for_help(parts, fake, person, danger=False)
+    await parts["console"].open_topics()
+    topic = fake.topics(GROUP)[0]["message_thread_id"]
+    summary = fake.topic_messages(GROUP, topic)[0]
+    claim_data = buttons_of(summary)["✋ Take the case"]
+
+    # a stranger in the group cannot act: refused, audited
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP, STRANGER, claim_data, message_id=summary["message_id"], thread_id=topic
+        ),
+    )
+    answer = fake.calls_to("answerCallbackQuery")[-1].params
+    assert answer.get("show_alert") is True
+    assert "registered" in answer["text"]
+
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP, OLHA, claim_data, message_id=summary["message_id"], thread_id=topic
+        ),
+    )
+    assert "Olha" in fake.sent_texts(person)[-1]  # the person is told who joined
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP, IVAN, claim_data, message_id=summary["message_id"], thread_id=topic
+        ),
+    )
+    assert "Olha already holds" in fake.calls_to("answerCallbackQuery")[-1].params["text"]
+
+    # the person writes and sends a photo: copies reach the topic, no forward header
+    await deliver(parts, fake, message_update(person, "Мені не платять", language_code="uk"))
+    await deliver(parts, fake, media_update(person, "photo", caption="договір"))
+    copies = fake.topic_messages(GROUP, topic)[-2:]
+    assert copies[0]["text"] == "Мені не платять"
+    assert "photo" in copies[1]
+    assert all("forward_origin" not in m for m in copies)
+
+    # Olha answers in the topic: the person gets it under her alias, protected
+    await deliver(
+        parts,
+        fake,
+        group_message_update(GROUP, OLHA, "Ми допоможемо. <b>Де</b> ви зараз?", thread_id=topic),
+    )
+    last = [c for c in fake.calls_to("sendMessage") if c.ok and c.params["chat_id"] == person][-1]
+    assert last.params["text"].startswith("<b>Olha:</b> Ми допоможемо. &lt;b&gt;Де&lt;/b&gt;")
+    assert last.params["protect_content"] is True
+    before = len(fake.sent_texts(person))
+    # notes and other operators' messages stay in the group
+    await deliver(
+        parts, fake, group_message_update(GROUP, OLHA, "/note перевірити PIP", thread_id=topic)
+    )
+    await deliver(
+        parts, fake, group_message_update(GROUP, OLHA, "! подзвонити завтра", thread_id=topic)
+    )
+    await deliver(
+        parts, fake, group_message_update(GROUP, IVAN, "я можу підмінити", thread_id=topic)
+    )
+    await deliver(parts, fake, group_message_update(GROUP, STRANGER, "hello", thread_id=topic))
+    assert len(fake.sent_texts(person)) == before
+
+    # close needs an outcome; then the person gets the bot back
+    claimed = fake.topic_messages(GROUP, topic)
+    close_data = next(
+        d for m in claimed for label, d in buttons_of(m).items() if label.startswith("✅")
+    )
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP, OLHA, close_data, message_id=claimed[-1]["message_id"], thread_id=topic
+        ),
+    )
+    outcomes = buttons_of(fake.topic_messages(GROUP, topic)[-1])
+    assert "Referred to a service" in outcomes
+    assert len(outcomes) == 7
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP, OLHA, outcomes["Referred to a service"], message_id=1, thread_id=topic
+        ),
+    )
+    assert "/menu" in fake.sent_texts(person)[-1]
+    rows = list(
+        await parts["core"].db.run(
+            lambda s: s.execute(text("SELECT status, outcome FROM case_requests"))
+        )
+    )
+    assert [tuple(r) for r in rows] == [("closed", "referred")]
+    # after closing, the person's messages go to the bot again, not to the group
+    in_topic = len(fake.topic_messages(GROUP, topic))
+    await deliver(parts, fake, message_update(person, "дякую", language_code="uk"))
+    assert len(fake.topic_messages(GROUP, topic)) == in_topic
+    audit = list(
+        await parts["core"].db.run(
+            lambda s: s.execute(text("SELECT actor, action FROM audit ORDER BY id"))
+        )
+    )
+    actions = [a for _, a in audit]
+    assert "refused_claim" in actions
+    assert "case_claim" in actions
+    assert "case_close" in actions
+    assert await parts["core"].db.run(staff.verify_audit) is None

@@ -42,8 +42,16 @@ def message_input(message: Message) -> Input:
 
 
 async def on_message(message: Message, uow: UnitOfWork) -> None:
-    if message.from_user is not None and not message.from_user.is_bot:
-        await uow.dialog(message.from_user, message.chat.id, message_input(message))
+    if message.from_user is None or message.from_user.is_bot:
+        return
+    given = message_input(message)
+    # While a consultant holds the person's case, what they write goes to the consultant
+    # (commands such as /menu still reach the bot).
+    if not isinstance(given, Command) and await uow.relay_to_case(
+        message.from_user, message.chat.id, message.message_id
+    ):
+        return
+    await uow.dialog(message.from_user, message.chat.id, given)
 
 
 async def on_button(query: CallbackQuery, uow: UnitOfWork) -> None:

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversations import ConversationService
 from bot.crypto import KeyRing
-from bot.db import repo
+from bot.db import cases, repo
 from bot.db.database import Database
 from bot.outbox import LANE_REPLY, LEASE, SENT_BATCH, OutboxSender, Queued
 from bot.render import Rendered
@@ -50,7 +50,7 @@ def send_message_params(chat_id: int, message: Rendered) -> dict[str, Any]:
     if message.rows:
         params["reply_markup"] = {
             "inline_keyboard": [
-                [{"text": b.label, "callback_data": encode_choice(b.choice)} for b in row]
+                [{"text": b.label, "callback_data": b.data or encode_choice(b.choice)} for b in row]
                 for row in message.rows
             ]
         }
@@ -66,6 +66,7 @@ class Deps:
     keyring: KeyRing
     sender: OutboxSender
     default_locale: str
+    operator_chat_id: int | None = None
 
 
 @dataclass
@@ -89,26 +90,60 @@ class UnitOfWork:
         )
         await self.queue(chat_id, outcome.messages)
 
-    async def queue(self, chat_id: int, messages: list[Rendered]) -> None:
-        now = self.deps.service.clock()
-        chat_key = self.deps.keyring.pseudonym("chat", chat_id)
+    async def queue(
+        self, chat_id: int, messages: list[Rendered], *, thread_id: int | None = None
+    ) -> None:
         for message in messages:
             params = send_message_params(chat_id, message)
-            outbox_id = await repo.enqueue(
-                self.session,
-                lane=LANE_REPLY,
-                chat_key=chat_key,
-                method="sendMessage",
-                payload=params,
-                update_id=self.update_id,
-                now=now,
-                not_before=now + LEASE,
-            )
-            self.outgoing.append(Queued(outbox_id, chat_key, "sendMessage", params))
+            if thread_id is not None:
+                params["message_thread_id"] = thread_id
+            await self.queue_call(chat_id, "sendMessage", params)
 
-    def answer_callback(self, query_id: str) -> None:
-        """Stop the button's spinner; losing this in a crash costs nothing."""
-        self.ephemeral.append(AnswerCallbackQuery(callback_query_id=query_id))
+    async def queue_call(self, chat_id: int, method: str, params: dict[str, Any]) -> None:
+        """Any outbox method (sendMessage, copyMessage...) to a chat, in that chat's order."""
+        now = self.deps.service.clock()
+        chat_key = self.deps.keyring.pseudonym("chat", chat_id)
+        outbox_id = await repo.enqueue(
+            self.session,
+            lane=LANE_REPLY,
+            chat_key=chat_key,
+            method=method,
+            payload=params,
+            update_id=self.update_id,
+            now=now,
+            not_before=now + LEASE,
+        )
+        self.outgoing.append(Queued(outbox_id, chat_key, method, params))
+
+    async def relay_to_case(self, user: User, chat_id: int, message_id: int) -> bool:
+        """Copy the person's message into their case topic if a consultant holds the case.
+
+        A copy carries no forward header and no profile: the group sees the content only.
+        """
+        group = self.deps.operator_chat_id
+        if group is None:
+            return False
+        subject = self.deps.keyring.pseudonym("tg", user.id)
+        row = await cases.held_case_of(self.session, subject)
+        if row is None or row.topic_id is None:
+            return False
+        params = {
+            "chat_id": group,
+            "from_chat_id": chat_id,
+            "message_id": message_id,
+            "message_thread_id": row.topic_id,
+        }
+        await self.queue_call(group, "copyMessage", params)
+        return True
+
+    def answer_callback(self, query_id: str, text: str = "", *, alert: bool = False) -> None:
+        """Stop the button's spinner (with a short note); losing this in a crash costs nothing."""
+        if text:
+            self.ephemeral.append(
+                AnswerCallbackQuery(callback_query_id=query_id, text=text[:200], show_alert=alert)
+            )
+        else:
+            self.ephemeral.append(AnswerCallbackQuery(callback_query_id=query_id))
 
 
 def _private_chat(update: Update) -> tuple[User, int] | None:

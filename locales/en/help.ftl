@@ -57,3 +57,13 @@ help-danger-button = Emergency numbers
 help-declined = Nothing was sent. You can come back to this at any time.
 help-again = I changed my mind
 case-code = Your case code: <b>{ $code }</b>. Use it if you talk to the hotline by phone.
+
+
+
+consultant-joined =
+    <b>A consultant has joined: { $name }.</b>
+    Write here; { $name } will answer in this chat. You do not need to give your name.
+consultant-away = The consultant had to step away. Your request is back in the queue; someone will answer here.
+consultant-closed = The conversation with the consultant has ended. Thank you for writing. The menu is always here: /menu.
+consultant-says = <b>{ $name }:</b> { $text }
+consultant-sent = From { $name }

@@ -54,3 +54,33 @@ op-queue-line-overdue = { $marker } <b>{ $code } · { $minutes } min · { $holde
 op-queue-held = with { $name }
 op-queue-waiting = waiting
 op-queue-empty = No open cases.
+
+
+
+op-button-claim = ✋ Take the case
+op-button-escalate = ⬆ Ask a supervisor
+op-button-release = ↩ Back to the queue
+op-button-close = ✅ Close…
+op-choose-outcome = How did case { $code } end?
+op-outcome-information = Information given
+op-outcome-referred = Referred to a service
+op-outcome-presumed-victim = Presumed victim
+op-outcome-other-problem = Not trafficking: another problem
+op-outcome-declined = Declined help
+op-outcome-no-response = No response
+op-outcome-misuse = Misuse
+op-case-claim = ✋ { $name } has taken case { $code }. Their messages come here; your replies in this topic go to the person signed "{ $name }". Messages that start with /note or ! stay in the group.
+op-case-release = ↩ Case { $code } is back in the queue.
+op-case-escalate = ⬆ Case { $code }: a supervisor is asked to look.
+op-case-close = ✅ Case { $code } is closed.
+op-refused-unknown = This button is not valid any more.
+op-refused-not-operator = Only registered operators can act here. Ask an admin: lastivka operators add.
+op-refused-held-by-other = { $name } already holds this case.
+op-refused-already-yours = You already hold this case.
+op-refused-not-held = Nobody holds this case yet.
+op-refused-not-holder = Only { $name } (who holds it) or a supervisor can do this.
+op-refused-already-theirs = They already hold this case.
+op-refused-already-escalated = A supervisor has already been asked.
+op-refused-closed = This case is closed.
+op-refused-no-outcome = Choose how the case ended to close it.
+op-refused-system-outcome = This outcome is set by the bot only.

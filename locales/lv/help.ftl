@@ -57,3 +57,13 @@ help-danger-button = Ārkārtas palīdzības numuri
 help-declined = Nekas netika nosūtīts. Pie šī varat atgriezties jebkurā laikā.
 help-again = Es pārdomāju
 case-code = Jūsu lietas kods: <b>{ $code }</b>. Nosauciet to, ja zvanīsiet uz uzticības tālruni.
+
+
+
+consultant-joined =
+    <b>Jums atbild konsultants: { $name }.</b>
+    Rakstiet šeit; { $name } atbildēs šajā tērzēšanā. Savu vārdu jums nav jāsaka.
+consultant-away = Konsultantam nācās atiet. Jūsu pieprasījums atkal ir rindā; jums atbildēs šeit.
+consultant-closed = Saruna ar konsultantu ir pabeigta. Paldies, ka rakstījāt. Izvēlne vienmēr ir šeit: /menu.
+consultant-says = <b>{ $name }:</b> { $text }
+consultant-sent = No: { $name }

@@ -56,3 +56,33 @@ op-queue-line-overdue = { $marker } <b>{ $code } · { $minutes } min · { $holde
 op-queue-held = vada { $name }
 op-queue-waiting = gaida
 op-queue-empty = Atvērtu lietu nav.
+
+
+
+op-button-claim = ✋ Pārņemt lietu
+op-button-escalate = ⬆ Aicināt vadītāju
+op-button-release = ↩ Atpakaļ rindā
+op-button-close = ✅ Slēgt…
+op-choose-outcome = Kā beidzās lieta { $code }?
+op-outcome-information = Sniegta informācija
+op-outcome-referred = Nosūtīts pie pakalpojuma sniedzēja
+op-outcome-presumed-victim = Iespējamais cietušais
+op-outcome-other-problem = Nav cilvēku tirdzniecība: cita problēma
+op-outcome-declined = Atteicās no palīdzības
+op-outcome-no-response = Nav atbildes
+op-outcome-misuse = Ļaunprātīga izmantošana
+op-case-claim = ✋ Lietu { $code } vada { $name }. Cilvēka ziņas nonāk šeit; jūsu atbildes šajā tēmā tiek nosūtītas cilvēkam ar parakstu „{ $name }”. Ziņas, kas sākas ar /note vai !, paliek grupā.
+op-case-release = ↩ Lieta { $code } atgriezta rindā.
+op-case-escalate = ⬆ Lieta { $code }: vadītājs aicināts to apskatīt.
+op-case-close = ✅ Lieta { $code } slēgta.
+op-refused-unknown = Šī poga vairs nav derīga.
+op-refused-not-operator = Šeit var rīkoties tikai reģistrēti konsultanti. Vērsieties pie administratora: lastivka operators add.
+op-refused-held-by-other = Šo lietu jau vada { $name }.
+op-refused-already-yours = Jūs jau vadāt šo lietu.
+op-refused-not-held = Šo lietu vēl neviens nevada.
+op-refused-not-holder = To var izdarīt tikai { $name } (kas vada lietu) vai vadītājs.
+op-refused-already-theirs = Šo lietu jau vada šis cilvēks.
+op-refused-already-escalated = Vadītājs jau ir aicināts.
+op-refused-closed = Šī lieta ir slēgta.
+op-refused-no-outcome = Lai slēgtu lietu, izvēlieties, kā tā beidzās.
+op-refused-system-outcome = Šo rezultātu nosaka tikai bots.

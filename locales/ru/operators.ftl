@@ -58,3 +58,33 @@ op-queue-line-overdue = { $marker } <b>{ $code } · { $minutes } мин · { $ho
 op-queue-held = ведёт { $name }
 op-queue-waiting = ждёт
 op-queue-empty = Открытых обращений нет.
+
+
+
+op-button-claim = ✋ Взять обращение
+op-button-escalate = ⬆ Позвать супервизора
+op-button-release = ↩ Вернуть в очередь
+op-button-close = ✅ Закрыть…
+op-choose-outcome = Чем закончилось обращение { $code }?
+op-outcome-information = Предоставлена информация
+op-outcome-referred = Перенаправлено в службу
+op-outcome-presumed-victim = Предполагаемо пострадавшее лицо
+op-outcome-other-problem = Не торговля людьми: другая проблема
+op-outcome-declined = Отказ от помощи
+op-outcome-no-response = Нет ответа
+op-outcome-misuse = Злоупотребление
+op-case-claim = ✋ Обращение { $code } ведёт { $name }. Сообщения человека приходят сюда; ваши ответы в этой теме уходят человеку с подписью «{ $name }». Сообщения, начинающиеся с /note или !, остаются в группе.
+op-case-release = ↩ Обращение { $code } возвращено в очередь.
+op-case-escalate = ⬆ Обращение { $code }: супервизора попросили посмотреть.
+op-case-close = ✅ Обращение { $code } закрыто.
+op-refused-unknown = Эта кнопка больше не действует.
+op-refused-not-operator = Действовать здесь могут только зарегистрированные консультанты. Обратитесь к администратору: lastivka operators add.
+op-refused-held-by-other = Это обращение уже ведёт { $name }.
+op-refused-already-yours = Вы уже ведёте это обращение.
+op-refused-not-held = Это обращение пока никто не ведёт.
+op-refused-not-holder = Это может сделать только { $name } (кто ведёт обращение) или супервизор.
+op-refused-already-theirs = Это обращение уже ведёт этот человек.
+op-refused-already-escalated = Супервизора уже попросили.
+op-refused-closed = Это обращение закрыто.
+op-refused-no-outcome = Чтобы закрыть обращение, выберите, чем оно закончилось.
+op-refused-system-outcome = Этот результат устанавливает только бот.

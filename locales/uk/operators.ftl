@@ -58,3 +58,33 @@ op-queue-line-overdue = { $marker } <b>{ $code } · { $minutes } хв · { $hold
 op-queue-held = веде { $name }
 op-queue-waiting = чекає
 op-queue-empty = Відкритих звернень немає.
+
+
+
+op-button-claim = ✋ Узяти звернення
+op-button-escalate = ⬆ Покликати супервізора
+op-button-release = ↩ Повернути в чергу
+op-button-close = ✅ Закрити…
+op-choose-outcome = Чим завершилося звернення { $code }?
+op-outcome-information = Надано інформацію
+op-outcome-referred = Перенаправлено до служби
+op-outcome-presumed-victim = Імовірна постраждала особа
+op-outcome-other-problem = Не торгівля людьми: інша проблема
+op-outcome-declined = Відмова від допомоги
+op-outcome-no-response = Немає відповіді
+op-outcome-misuse = Зловживання
+op-case-claim = ✋ Звернення { $code } веде { $name }. Повідомлення людини надходять сюди; ваші відповіді в цій темі йдуть людині з підписом «{ $name }». Повідомлення, що починаються з /note або !, залишаються в групі.
+op-case-release = ↩ Звернення { $code } повернуто в чергу.
+op-case-escalate = ⬆ Звернення { $code }: супервізора попрошено переглянути.
+op-case-close = ✅ Звернення { $code } закрито.
+op-refused-unknown = Ця кнопка вже не діє.
+op-refused-not-operator = Діяти тут можуть лише зареєстровані консультанти. Зверніться до адміністратора: lastivka operators add.
+op-refused-held-by-other = Це звернення вже веде { $name }.
+op-refused-already-yours = Ви вже ведете це звернення.
+op-refused-not-held = Це звернення ще ніхто не веде.
+op-refused-not-holder = Це може зробити лише { $name } (хто веде звернення) або супервізор.
+op-refused-already-theirs = Це звернення вже веде ця людина.
+op-refused-already-escalated = Супервізора вже попрошено.
+op-refused-closed = Це звернення закрито.
+op-refused-no-outcome = Щоб закрити звернення, оберіть, чим воно завершилося.
+op-refused-system-outcome = Цей результат встановлює лише бот.

@@ -1,0 +1,257 @@
+"""What operators do in the group, applied inside one unit of work.
+
+An action arrives as a button (``o:<action>:<code>[:<outcome>]``) or as a message in a case
+topic. Only registered, active operators act; anyone else is refused and the attempt is
+written to the audit trail (who by pseudonym, what, when, never content). Lifecycle rules
+come from handoff.lifecycle; this module loads, saves, audits and queues the messages: to
+the topic in the operators' language, to the person in theirs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram.types import Message, User
+
+from bot.db import cases as case_store
+from bot.db import staff
+from bot.db.tables import CaseRequestRow
+from bot.i18n import Translator
+from bot.render import Rendered, RenderedButton, render
+from bot.telegram.unit_of_work import UnitOfWork
+from dialogs.types import Button, Choice, Priority, Reply
+from handoff.lifecycle import (
+    Actor,
+    Case,
+    Outcome,
+    Refusal,
+    Role,
+    Status,
+    claim,
+    close,
+    escalate,
+    release,
+)
+
+__all__ = [
+    "ACTION_PREFIX",
+    "ConsoleConfig",
+    "act",
+    "case_buttons",
+    "relay_from_operator",
+    "render_console",
+]
+
+ACTION_PREFIX = "o"
+#: A message in a case topic that starts with this is an internal note, never relayed.
+NOTE_PREFIXES = ("/note", "!")
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleConfig:
+    chat_id: int
+    locale: str
+
+
+def _data(action: str, code: str, arg: str = "") -> str:
+    """``o:<action>:<code>[:<arg>]``: short (well under 64 bytes) and checked on the way in."""
+    return ":".join(p for p in (ACTION_PREFIX, action, code, arg) if p)
+
+
+def case_buttons(code: str, status: Status) -> tuple[tuple[Button, ...], ...]:
+    """The buttons under a case message, for its state."""
+    if status is Status.QUEUED:
+        return (
+            (
+                Button("op-button-claim", _data("claim", code)),
+                Button("op-button-escalate", _data("escalate", code)),
+            ),
+        )
+    if status is Status.HELD:
+        return (
+            (
+                Button("op-button-release", _data("release", code)),
+                Button("op-button-close", _data("outcomes", code)),
+            ),
+        )
+    return ()
+
+
+def _outcome_buttons(code: str) -> tuple[tuple[Button, ...], ...]:
+    chosen = [o for o in Outcome if o is not Outcome.PERSON_LEFT]
+    return tuple(
+        (Button(f"op-outcome-{o.value.replace('_', '-')}", _data("close", code, o.value)),)
+        for o in chosen
+    )
+
+
+def render_console(translator: Translator, locale: str, reply: Reply) -> Rendered:
+    """Render a reply whose buttons carry raw callback data (not dialog choices)."""
+    message = render(translator, locale, [Reply(reply.message_id, reply.args)])[0]
+    rows = tuple(
+        tuple(
+            RenderedButton(translator.format(locale, b.label), Choice("", ""), b.value) for b in row
+        )
+        for row in reply.buttons
+    )
+    return Rendered(message.text, rows, message.protect)
+
+
+def _rendered(uow: UnitOfWork, locale: str, reply: Reply) -> Rendered:
+    return render_console(uow.deps.service.translator, locale, reply)
+
+
+async def _actor(uow: UnitOfWork, user: User, action: str) -> Actor | None:
+    ref = uow.deps.keyring.pseudonym("operator", user.id)
+    row = await case_store.active_operator(uow.session, ref)
+    if row is None:
+        await staff.append_audit(
+            uow.session,
+            actor=f"unknown:{ref[:12]}",
+            action=f"refused_{action}"[:32],
+            now=uow.deps.service.clock(),
+        )
+        return None
+    return Actor(row.ref, Role(row.role))
+
+
+async def _tell_person(uow: UnitOfWork, row: CaseRequestRow, reply: Reply) -> None:
+    chat_id = await case_store.chat_of(uow.session, row.subject_id)
+    if chat_id is None:
+        return
+    locale = str((row.facts or {}).get("locale", "uk"))
+    await uow.queue(chat_id, render(uow.deps.service.translator, locale, [reply]))
+
+
+async def act(uow: UnitOfWork, config: ConsoleConfig, user: User, data: str) -> tuple[str, bool]:
+    """Apply a button; returns the callback answer (text, as an alert) for the operator."""
+    translator = uow.deps.service.translator
+    parts = data.split(":")
+    if len(parts) < 3 or parts[0] != ACTION_PREFIX:
+        return translator.format(config.locale, "op-refused-unknown"), True
+    action, code = parts[1], parts[2]
+    actor = await _actor(uow, user, action)
+    if actor is None:
+        return translator.format(config.locale, "op-refused-not-operator"), True
+    row = await case_store.case_by_code(uow.session, code)
+    if row is None:
+        return translator.format(config.locale, "op-refused-unknown"), True
+    if action == "outcomes":
+        thread = row.topic_id
+        reply = Reply("op-choose-outcome", {"code": code}, _outcome_buttons(code))
+        await _queue_topic(uow, config, thread, reply)
+        return "", False
+    now = uow.deps.service.clock()
+    case = Case(
+        code=row.code,
+        priority=Priority(row.priority),
+        status=Status(row.status),
+        opened_at=row.created_at,
+        holder=row.holder_ref,
+        claimed_at=row.claimed_at,
+        escalated=row.escalated,
+    )
+    result: Case | Refusal
+    if action == "claim":
+        result = claim(case, actor, now)
+    elif action == "release":
+        result = release(case, actor)
+    elif action == "escalate":
+        result = escalate(case, actor)
+    elif action == "close":
+        known = {o.value for o in Outcome}
+        outcome = Outcome(parts[3]) if len(parts) > 3 and parts[3] in known else None
+        result = close(case, actor, outcome, now)
+    else:
+        return translator.format(config.locale, "op-refused-unknown"), True
+    if isinstance(result, Refusal):
+        holder = await case_store.operator_alias(uow.session, row.holder_ref)
+        text = translator.format(
+            config.locale, f"op-refused-{result.reason.replace('_', '-')}", {"name": holder}
+        )
+        return text, True
+    case_store.save_case(row, result)
+    await staff.append_audit(
+        uow.session,
+        actor=actor.ref,
+        action=f"case_{action}"[:32],
+        now=now,
+        case_code=code,
+        detail=result.outcome.value if result.outcome else "",
+    )
+    alias = await case_store.operator_alias(uow.session, result.holder or actor.ref)
+    await _announce(uow, config, row, action, alias, result)
+    return "", False
+
+
+async def _queue_topic(
+    uow: UnitOfWork, config: ConsoleConfig, thread: int | None, reply: Reply
+) -> None:
+    message = _rendered(uow, config.locale, reply)
+    await uow.queue(config.chat_id, [message], thread_id=thread)
+
+
+async def _announce(
+    uow: UnitOfWork,
+    config: ConsoleConfig,
+    row: CaseRequestRow,
+    action: str,
+    alias: str,
+    case: Case,
+) -> None:
+    buttons = case_buttons(case.code, case.status)
+    topic = Reply(f"op-case-{action}", {"name": alias, "code": case.code}, buttons)
+    await _queue_topic(uow, config, row.topic_id, topic)
+    if action == "claim":
+        await _tell_person(uow, row, Reply("consultant-joined", {"name": alias}, protect=True))
+    elif action == "release":
+        await _tell_person(uow, row, Reply("consultant-away"))
+    elif action == "close":
+        await _tell_person(uow, row, Reply("consultant-closed"))
+
+
+async def relay_from_operator(uow: UnitOfWork, config: ConsoleConfig, message: Message) -> bool:
+    """A message in a case topic: to the person if its author holds the case; notes and
+    other operators' messages stay in the group. True when relayed."""
+    user = message.from_user
+    thread = message.message_thread_id
+    if user is None or thread is None or not message.is_topic_message:
+        return False
+    text = message.text or ""
+    if text.startswith(NOTE_PREFIXES):
+        return False
+    ref = uow.deps.keyring.pseudonym("operator", user.id)
+    row = await case_store.case_by_topic(uow.session, thread)
+    if row is None or row.status != Status.HELD or row.holder_ref != ref:
+        if row is not None and await case_store.active_operator(uow.session, ref) is None:
+            await staff.append_audit(
+                uow.session,
+                actor=f"unknown:{ref[:12]}",
+                action="refused_reply",
+                now=uow.deps.service.clock(),
+                case_code=row.code,
+            )
+        return False
+    chat_id = await case_store.chat_of(uow.session, row.subject_id)
+    if chat_id is None:
+        return False
+    alias = await case_store.operator_alias(uow.session, ref)
+    locale = str((row.facts or {}).get("locale", "uk"))
+    translator = uow.deps.service.translator
+    if message.text is not None:
+        reply = Reply("consultant-says", {"name": alias, "text": message.text}, protect=True)
+        await uow.queue(chat_id, render(translator, locale, [reply]))
+    else:
+        caption = translator.format(locale, "consultant-sent", {"name": alias})
+        params: dict[str, Any] = {
+            "chat_id": chat_id,
+            "from_chat_id": config.chat_id,
+            "message_id": message.message_id,
+            "protect_content": True,
+        }
+        if message.caption is not None or message.photo or message.document or message.video:
+            params["caption"] = caption
+            params["parse_mode"] = "HTML"
+        await uow.queue_call(chat_id, "copyMessage", params)
+    return True

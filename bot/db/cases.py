@@ -1,0 +1,69 @@
+"""Storage of cases as the operator console sees them: by code, by topic, by person."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.tables import CaseRequestRow, OperatorRow, SubjectRow
+from handoff.lifecycle import Case, Status
+
+__all__ = [
+    "active_operator",
+    "case_by_code",
+    "case_by_topic",
+    "chat_of",
+    "held_case_of",
+    "operator_alias",
+    "save_case",
+]
+
+
+async def case_by_code(session: AsyncSession, code: str) -> CaseRequestRow | None:
+    return await session.scalar(select(CaseRequestRow).where(CaseRequestRow.code == code))
+
+
+async def case_by_topic(session: AsyncSession, topic_id: int) -> CaseRequestRow | None:
+    return await session.scalar(
+        select(CaseRequestRow).where(
+            CaseRequestRow.topic_id == topic_id, CaseRequestRow.status != Status.CLOSED
+        )
+    )
+
+
+async def held_case_of(session: AsyncSession, subject_id: str) -> CaseRequestRow | None:
+    """The person's case while a consultant holds it (their messages are relayed then)."""
+    return await session.scalar(
+        select(CaseRequestRow).where(
+            CaseRequestRow.subject_id == subject_id, CaseRequestRow.status == Status.HELD
+        )
+    )
+
+
+async def active_operator(session: AsyncSession, ref: str) -> OperatorRow | None:
+    return await session.scalar(
+        select(OperatorRow).where(OperatorRow.ref == ref, OperatorRow.active.is_(True))
+    )
+
+
+async def operator_alias(session: AsyncSession, ref: str | None) -> str:
+    if ref is None:
+        return ""
+    row = await session.scalar(select(OperatorRow.alias).where(OperatorRow.ref == ref))
+    return row or ""
+
+
+async def chat_of(session: AsyncSession, subject_id: str) -> int | None:
+    """The person's private chat id (decrypted), to write to them."""
+    ref = await session.scalar(select(SubjectRow.chat_ref).where(SubjectRow.id == subject_id))
+    return int(ref.decode()) if ref else None
+
+
+def save_case(row: CaseRequestRow, case: Case) -> None:
+    """Copy a lifecycle result onto its row (the session writes it at commit)."""
+    row.status = case.status.value
+    row.holder_ref = case.holder
+    row.claimed_at = case.claimed_at
+    row.escalated = case.escalated
+    row.outcome = case.outcome.value if case.outcome is not None else None
+    row.closed_at = case.closed_at
