@@ -6,7 +6,7 @@ unit of work, so what a content editor sees in the terminal is what Telegram use
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -16,7 +16,7 @@ from bot.db import repo
 from bot.i18n import Translator
 from bot.render import Rendered, render
 from dialogs.engine import Engine
-from dialogs.types import Conversation, Effect, Input, OpenCase, Reply
+from dialogs.types import Conversation, Effect, Input, OpenCase, Priority, Reply
 
 __all__ = ["ConversationService", "Outcome", "utcnow"]
 
@@ -35,11 +35,18 @@ class Outcome:
 
 class ConversationService:
     def __init__(
-        self, engine: Engine, translator: Translator, *, clock: Callable[[], datetime] = utcnow
+        self,
+        engine: Engine,
+        translator: Translator,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        wait_minutes: Mapping[Priority, int] | None = None,
     ) -> None:
         self.engine = engine
         self.translator = translator
         self.clock = clock
+        #: The usual wait per priority (the time to claim), told to someone who asks again.
+        self.wait_minutes: Mapping[Priority, int] = wait_minutes or {}
 
     async def handle(
         self,
@@ -73,6 +80,7 @@ class ConversationService:
         for effect in result.effects:
             effects.append(effect)
             if isinstance(effect, OpenCase):
+                earlier = await repo.open_case_code(session, subject_id)
                 code = await repo.record_case_request(
                     session,
                     subject_id=subject_id,
@@ -82,8 +90,13 @@ class ConversationService:
                     facts={"locale": after.locale or locale_hint, "answers": dict(after.answers)},
                 )
                 codes.append(code)
-                # The person gets the code with the confirmation (the engine cannot know it).
-                effects.append(Reply("case-code", {"code": code}))
+                # The person gets the code with the confirmation (the engine cannot know it);
+                # asking again while a case is open says so, with the usual wait.
+                if earlier is None:
+                    effects.append(Reply("case-code", {"code": code}))
+                else:
+                    minutes = self.wait_minutes.get(effect.priority, 0)
+                    effects.append(Reply("case-in-queue", {"code": code, "minutes": minutes}))
         locale = after.locale or locale_hint
         return Outcome(render(self.translator, locale, effects), after, locale, tuple(codes))
 

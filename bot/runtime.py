@@ -28,6 +28,7 @@ from dialogs.engine import Engine
 from dialogs.flows import FLOWS
 from dialogs.offer_check import load_patterns
 from dialogs.risk import default_bank
+from handoff.sla import parse_sla
 
 __all__ = [
     "Core",
@@ -99,7 +100,14 @@ def build_core(settings: Settings, *, create_key: bool = False) -> Core:
         db=Database(settings.db_url),
         translator=translator,
         engine=engine,
-        service=ConversationService(engine, translator),
+        service=ConversationService(
+            engine,
+            translator,
+            wait_minutes={
+                p: int(t.total_seconds() // 60)
+                for p, t in parse_sla(settings.operator_sla).claim_within.items()
+            },
+        ),
     )
 
 

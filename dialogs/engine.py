@@ -59,6 +59,8 @@ logging.getLogger("transitions").setLevel(logging.ERROR)
 #: The flow a new person starts in (language choice) and the main menu flow.
 START = "start"
 MENU = "menu"
+#: The flow ``/human`` opens from any screen (talk to a person, consent first).
+HUMAN_FLOW = "human"
 #: Global choice values: ``menu`` and ``lang_<code>``.
 LANGUAGE_PREFIX = "lang_"
 #: Texts longer than this get a "too long" hint rather than the generic one.
@@ -122,6 +124,8 @@ class Engine:
                 return StepResult((self._language_picker(conv.locale),), conv, "language")
             case Command(name="about"):
                 return self._enter(conv, "about", "about")
+            case Command(name="human") if HUMAN_FLOW in self._flows:
+                return self._enter(conv, HUMAN_FLOW, "human")
             case Command(name="help"):
                 return self._hint(conv, "help-text", "help")
             case Command():

@@ -72,6 +72,7 @@ async def test_choosing_language_sets_locale_and_shows_menu() -> None:
         "menu-screening",
         "menu-migration",
         "menu-help",
+        "menu-human",
         "menu-language",
         "menu-about",
     }

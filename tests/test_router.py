@@ -137,7 +137,7 @@ async def test_language_choice_leads_to_localized_menu(h: Harness) -> None:
     await h.feed(message_update(USER, "/start", language_code="uk"))
     await h.press("Українська")
     assert "Головне меню" in h.texts()[-1]
-    assert len(h.last_keyboard()) == 5
+    assert len(h.last_keyboard()) == 6
 
 
 @pytest.mark.parametrize(
@@ -493,3 +493,28 @@ async def test_a_forwarded_ad_keeps_only_the_kind_of_origin(h: Harness) -> None:
     await h.feed(photo)
     sent = [c for c in h.fake.calls_to("sendMessage") if c.ok][-1]
     assert "«" in sent.params["text"]
+
+
+async def test_human_from_any_screen_with_consent_and_one_open_case(h: Harness) -> None:
+    await h.feed(message_update(USER, "/start", language_code="en"))
+    await press_value(h, "lang_en")
+    await press_value(h, "migration")
+    await h.feed(message_update(USER, "/human"))
+    assert "Talk to a consultant" in h.texts()[-1]
+    await press_value(h, "yes")
+    first = h.texts()[-1]
+    rows = list(
+        await h.core.db.run(lambda s: s.execute(text("SELECT code, reason FROM case_requests")))
+    )
+    assert len(rows) == 1
+    assert rows[0].reason == "human"
+    assert rows[0].code in first
+    # asking again while the case is open: the same case, and the usual wait
+    await h.feed(message_update(USER, "/human"))
+    await press_value(h, "yes")
+    again = h.texts()[-1]
+    assert rows[0].code in again
+    assert "already with the hotline team" in again
+    assert "240 minutes" in again  # normal priority: LASTIVKA_OPERATOR_SLA's 4 h
+    count = await h.core.db.run(lambda s: s.execute(text("SELECT count(*) FROM case_requests")))
+    assert count.scalar_one() == 1

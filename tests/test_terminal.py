@@ -20,6 +20,7 @@ ENTRIES = {
         "Перевірити пропозицію",
         "Безпечні поїздки",
         "Попросити про допомогу",
+        "Поговорити з консультантом",
         "Оберіть мову",
         "Про Ластівку",
     ],
@@ -27,6 +28,7 @@ ENTRIES = {
         "Проверить предложение",
         "Безопасные поездки",
         "Попросить о помощи",
+        "Поговорить с консультантом",
         "Выберите язык",
         "О Ластивке",
     ],
@@ -34,6 +36,7 @@ ENTRIES = {
         "Pārbaudīt darba piedāvājumu",
         "Droša ceļošana",
         "Lūgt palīdzību",
+        "Runāt ar konsultantu",
         "Izvēlieties valodu",
         "Par Lastivku",
     ],
@@ -41,6 +44,7 @@ ENTRIES = {
         "Check a job offer or a situation",
         "Safe travel and work abroad",
         "Ask for help",
+        "Talk to a consultant",
         "Choose a language",
         "About Lastivka",
     ],
@@ -65,9 +69,9 @@ def chat(tmp_path: Path, locale: str | None, lines: list[str]) -> subprocess.Com
 
 @pytest.mark.parametrize("locale", ["uk", "ru", "lv", "en"])
 def test_chat_reaches_every_main_menu_entry(tmp_path: Path, locale: str) -> None:
-    # 1..5 are the menu entries; after each, /menu returns to the menu.
+    # 1..6 are the menu entries; after each, /menu returns to the menu.
     lines = []
-    for entry in range(1, 6):
+    for entry in range(1, 7):
         lines += [str(entry), "/menu"]
     done = chat(tmp_path, locale, lines)
     assert done.returncode == 0, done.stderr

@@ -31,6 +31,7 @@ __all__ = [
     "inbox_status",
     "load_conversation",
     "mark_update_done",
+    "open_case_code",
     "outbox_rows",
     "pending_updates",
     "postpone_outbox",
@@ -176,6 +177,15 @@ async def add_event(
             "state_from": state_from,
             "state_to": state_to,
         },
+    )
+
+
+async def open_case_code(session: AsyncSession, subject_id: str) -> str | None:
+    """The code of the person's case still in the queue or with a consultant, if any."""
+    return await session.scalar(
+        select(CaseRequestRow.code).where(
+            CaseRequestRow.subject_id == subject_id, CaseRequestRow.status != "closed"
+        )
     )
 
 

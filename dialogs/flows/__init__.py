@@ -5,6 +5,7 @@ from __future__ import annotations
 from dialogs.flow import Flow
 from dialogs.flows.about import ABOUT
 from dialogs.flows.help_request import HELP_REQUEST
+from dialogs.flows.human import HUMAN
 from dialogs.flows.menu import MENU_FLOW, START_FLOW
 from dialogs.flows.risk_screening import RISK_SCREENING
 from dialogs.flows.safe_migration import SAFE_MIGRATION
@@ -17,5 +18,6 @@ FLOWS: tuple[Flow, ...] = (
     RISK_SCREENING,
     SAFE_MIGRATION,
     HELP_REQUEST,
+    HUMAN,
     ABOUT,
 )

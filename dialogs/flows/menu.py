@@ -42,6 +42,7 @@ MENU_FLOW = Flow(
                 Option("screening", "menu-screening", "@risk_screening"),
                 Option("migration", "menu-migration", "@safe_migration"),
                 Option("help", "menu-help", "@help_request"),
+                Option("human", "menu-human", "@human"),
                 Option("language", "menu-language", "!language"),
                 Option("about", "menu-about", "@about"),
             ),

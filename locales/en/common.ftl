@@ -18,6 +18,7 @@ menu-title = <b>Main menu</b>
 menu-screening = Check a job offer or my situation
 menu-migration = Safe travel and work abroad
 menu-help = Ask for help anonymously
+menu-human = Talk to a consultant
 menu-language = Language
 menu-about = About and privacy
 
@@ -51,6 +52,7 @@ privacy-text =
 
 command-start = Start again
 command-menu = Main menu
+command-human = Talk to a consultant
 command-language = Change the language
 command-about = About and privacy
 command-help = How to use this bot

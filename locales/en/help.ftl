@@ -67,3 +67,14 @@ consultant-away = The consultant had to step away. Your request is back in the q
 consultant-closed = The conversation with the consultant has ended. Thank you for writing. The menu is always here: /menu.
 consultant-says = <b>{ $name }:</b> { $text }
 consultant-sent = From { $name }
+
+human-consent =
+    <b>Talk to a consultant</b>
+    I will ask a consultant of the hotline team to write to you here. They will see your answers in this chat, not your name, username or phone number.
+    Do you agree?
+human-sent = Thank you. A consultant will write to you here. You can close this chat in the meantime.
+case-in-queue =
+    Your request { $code } is already with the hotline team; there is no need to send it again. A consultant usually answers within { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }, here in this chat.

@@ -18,6 +18,7 @@ menu-title = <b>Galvenā izvēlne</b>
 menu-screening = Pārbaudīt darba piedāvājumu vai situāciju
 menu-migration = Droša ceļošana un darbs ārzemēs
 menu-help = Anonīmi lūgt palīdzību
+menu-human = Runāt ar konsultantu
 menu-language = Valoda
 menu-about = Par botu un privātumu
 
@@ -52,6 +53,7 @@ privacy-text =
 
 command-start = Sākt no sākuma
 command-menu = Galvenā izvēlne
+command-human = Runāt ar konsultantu
 command-language = Mainīt valodu
 command-about = Par botu un privātumu
 command-help = Kā lietot šo botu

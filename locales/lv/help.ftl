@@ -67,3 +67,15 @@ consultant-away = Konsultantam nācās atiet. Jūsu pieprasījums atkal ir rind�
 consultant-closed = Saruna ar konsultantu ir pabeigta. Paldies, ka rakstījāt. Izvēlne vienmēr ir šeit: /menu.
 consultant-says = <b>{ $name }:</b> { $text }
 consultant-sent = No: { $name }
+
+human-consent =
+    <b>Runāt ar konsultantu</b>
+    Es palūgšu uzticības tālruņa konsultantam jums uzrakstīt šeit. Konsultants redzēs jūsu atbildes šajā tērzēšanā, bet ne jūsu vārdu, lietotājvārdu vai tālruņa numuru.
+    Vai piekrītat?
+human-sent = Paldies. Konsultants jums uzrakstīs šeit. Pa to laiku šo tērzēšanu var aizvērt.
+case-in-queue =
+    Jūsu pieprasījums { $code } jau ir pie uzticības tālruņa komandas, to nav jāsūta vēlreiz. Konsultants parasti atbild { $minutes ->
+        [zero] { $minutes } minūšu
+        [one] { $minutes } minūtes
+       *[other] { $minutes } minūšu
+    } laikā — šeit, šajā tērzēšanā.

@@ -18,6 +18,7 @@ menu-title = <b>Главное меню</b>
 menu-screening = Проверить предложение работы или ситуацию
 menu-migration = Безопасные поездки и работа за границей
 menu-help = Анонимно попросить о помощи
+menu-human = Поговорить с консультантом
 menu-language = Язык
 menu-about = О боте и конфиденциальности
 
@@ -53,6 +54,7 @@ privacy-text =
 
 command-start = Начать сначала
 command-menu = Главное меню
+command-human = Поговорить с консультантом
 command-language = Сменить язык
 command-about = О боте и конфиденциальности
 command-help = Как пользоваться ботом

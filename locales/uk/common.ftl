@@ -18,6 +18,7 @@ menu-title = <b>Головне меню</b>
 menu-screening = Перевірити пропозицію роботи чи ситуацію
 menu-migration = Безпечні поїздки й робота за кордоном
 menu-help = Анонімно попросити про допомогу
+menu-human = Поговорити з консультантом
 menu-language = Мова
 menu-about = Про бота і конфіденційність
 
@@ -53,6 +54,7 @@ privacy-text =
 
 command-start = Почати спочатку
 command-menu = Головне меню
+command-human = Поговорити з консультантом
 command-language = Змінити мову
 command-about = Про бота і конфіденційність
 command-help = Як користуватися ботом
