@@ -210,7 +210,7 @@ async def _console(
 
     from bot.console import Console as OperatorConsole
     from bot.telegram.operator_group import check_operator_group
-    from handoff.sla import parse_sla
+    from handoff.sla import parse_hours, parse_sla
 
     log = logging.getLogger("lastivka")
     if settings.operator_chat_id is None:
@@ -230,6 +230,7 @@ async def _console(
         chat_id=settings.operator_chat_id,
         locale=settings.operator_locale,
         sla=parse_sla(settings.operator_sla),
+        hours=parse_hours(settings.operator_hours, settings.operator_timezone),
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,17 +33,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.console_actions import case_buttons, render_console
 from bot.conversations import utcnow
 from bot.crypto import KeyRing
+from bot.db import cases as case_store
 from bot.db import repo, staff
 from bot.db.database import Database
 from bot.db.tables import CaseRequestRow, OperatorRow
-from bot.i18n import Translator
-from bot.outbox import LEASE, OutboxSender, Queued
-from bot.render import render_reply
+from bot.i18n import Markup, Translator
+from bot.outbox import LANE_REPLY, LEASE, OutboxSender, Queued
+from bot.render import render, render_reply
 from bot.telegram.unit_of_work import send_message_params
+from dialogs.contacts import active_directory, contact_items
 from dialogs.types import Fragment, Items, Priority, Reply
 from handoff.cases import QueueEntry, queue_order
-from handoff.lifecycle import Case, Status
-from handoff.sla import SlaPolicy
+from handoff.lifecycle import Case, Role, Status
+from handoff.sla import Hours, SlaPolicy
 from handoff.summary import MARKERS, CaseFacts, case_summary, topic_name
 
 __all__ = ["LANE_OPERATORS", "QUEUE_EVERY", "Console"]
@@ -88,6 +91,7 @@ class Console:
         chat_id: int,
         locale: str,
         sla: SlaPolicy,
+        hours: Hours | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.db = db
@@ -97,7 +101,9 @@ class Console:
         self.chat_id = chat_id
         self.locale = locale
         self.sla = sla
+        self.hours = hours
         self.clock = clock
+        self.keyring = keyring
         self.chat_key = keyring.pseudonym("chat", chat_id)
         self._queue_message: int | None = None
         self._queue_digest = ""
@@ -250,12 +256,116 @@ class Console:
         self._queue_digest, self._queue_at = digest, now
         return True
 
+    # -- time to claim ---------------------------------------------------------------------
+
+    async def _overdue(self, session: AsyncSession) -> list[Queued]:
+        now = self.clock()
+        rows = await session.scalars(
+            select(CaseRequestRow).where(
+                CaseRequestRow.status == Status.QUEUED,
+                CaseRequestRow.overdue_told.is_(False),
+                CaseRequestRow.topic_id.is_not(None),
+            )
+        )
+        outgoing: list[Queued] = []
+        supervisors = [
+            op for op in await staff.operators(session) if op.role in {Role.SUPERVISOR, Role.ADMIN}
+        ]
+        mentions = ", ".join(
+            f'<a href="tg://user?id={int(op.telegram_ref.decode())}">{html.escape(op.alias)}</a>'
+            for op in supervisors
+        )
+        for row in rows:
+            case = _case(row)
+            if not self.sla.overdue(case, now):
+                continue
+            row.overdue_told = True
+            minutes = max(int((now - row.created_at).total_seconds() // 60), 0)
+            alert = Reply(
+                "op-overdue",
+                {
+                    "marker": MARKERS[case.priority],
+                    "code": case.code,
+                    "minutes": minutes,
+                    "supervisors": Markup(mentions) if mentions else Fragment("op-no-supervisors"),
+                },
+            )
+            outgoing.append(
+                await self._enqueue(session, self.chat_id, self.chat_key, self.locale, alert, now)
+            )
+            person = await self._person_notice(session, row, now)
+            if person is not None:
+                outgoing.append(person)
+            await staff.append_audit(
+                session, actor="system", action="case_overdue", now=now, case_code=case.code
+            )
+        return outgoing
+
+    async def _person_notice(
+        self, session: AsyncSession, row: CaseRequestRow, now: datetime
+    ) -> Queued | None:
+        chat_id = await case_store.chat_of(session, row.subject_id)
+        if chat_id is None:
+            return None
+        facts = row.facts or {}
+        locale = str(facts.get("locale", "uk"))
+        answers = dict(facts.get("answers", {}))
+        country = str(answers.get("country", "other")).upper()
+        directory = active_directory()
+        around_the_clock = [
+            c for c in directory.for_country(country, ("hotline", "emergency")) if c.hours == "24/7"
+        ]
+        lines = contact_items(around_the_clock) if around_the_clock else Fragment("contacts-none")
+        if self.hours is None or self.hours.is_open(now):
+            notice = Reply("case-wait", {"contacts": lines})
+        else:
+            opening = self.hours.next_open(now).astimezone(self.hours.zone)
+            notice = Reply(
+                "case-wait-closed",
+                {"when": opening.strftime("%d.%m %H:%M"), "contacts": lines},
+            )
+        key = self.keyring.pseudonym("chat", chat_id)
+        return await self._enqueue(session, chat_id, key, locale, notice, now, lane=LANE_REPLY)
+
+    async def _enqueue(
+        self,
+        session: AsyncSession,
+        chat_id: int,
+        chat_key: str,
+        locale: str,
+        reply: Reply,
+        now: datetime,
+        *,
+        lane: int = LANE_OPERATORS,
+    ) -> Queued:
+        message = render(self.translator, locale, [reply])[0]
+        params: dict[str, Any] = send_message_params(chat_id, message)
+        outbox_id = await repo.enqueue(
+            session,
+            lane=lane,
+            chat_key=chat_key,
+            method="sendMessage",
+            payload=params,
+            update_id=None,
+            now=now,
+            not_before=now + LEASE,
+        )
+        return Queued(outbox_id, chat_key, "sendMessage", params)
+
+    async def alert_overdue(self) -> int:
+        """Tell the group (mentioning supervisors) and the person, once, when a case waits
+        past its time to claim; returns how many cases."""
+        outgoing = await self.db.run(self._overdue)
+        await self.sender.deliver(outgoing)
+        return len([q for q in outgoing if q.chat_key == self.chat_key])
+
     # -- the loop -------------------------------------------------------------------------
 
     async def run(self, stop: asyncio.Event, *, every: float = 2.0) -> None:
         while not stop.is_set():
             try:
                 await self.open_topics()
+                await self.alert_overdue()
                 await self.refresh_queue()
             except Exception as exc:  # the console must never stop the bot
                 log.warning("console round failed (%s)", type(exc).__name__)

@@ -27,7 +27,7 @@ from bot.outbox import OutboxSender
 from bot.runtime import build_core, build_dispatcher
 from bot.telegram.callbacks import decode_choice
 from bot.telegram.operator_group import check_operator_group
-from handoff.sla import parse_sla
+from handoff.sla import parse_hours, parse_sla
 from tests.conftest import TEST_SECRET
 from tests.fakes import (
     FakeBotApi,
@@ -383,3 +383,44 @@ async def test_claim_relay_notes_and_close_with_an_outcome(
     assert "case_claim" in actions
     assert "case_close" in actions
     assert await parts["core"].db.run(staff.verify_audit) is None
+
+
+async def test_a_case_past_its_time_to_claim_alerts_supervisors_and_tells_the_person_once(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    person = 5005
+    await register(parts, OLHA, "Olha", "supervisor")
+    console: Console = parts["console"]
+    console.hours = parse_hours("Mon-Fri 09:00-18:00", "Europe/Kyiv")
+    clock: Clock = parts["clock"]
+    clock.now = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # Friday 17:00 in Kyiv
+    await ask_for_help(parts, fake, person, danger=False)  # high: 30 min to claim
+    await console.open_topics()
+    clock.now += timedelta(minutes=29)
+    assert await console.alert_overdue() == 0
+    clock.now += timedelta(minutes=2)  # Friday 17:31 in Kyiv: past due, still on duty
+    assert await console.alert_overdue() == 1
+    alert = fake.topic_messages(GROUP, None)[-1]
+    assert "⏰" in alert["text"]
+    mentions = [e for e in alert.get("entities", []) if e["type"] == "text_mention"]
+    assert [m["user"]["id"] for m in mentions] == [OLHA]
+    told = fake.sent_texts(person)[-1]
+    assert "around the clock" in told or "цілодобово" in told
+    assert "116 123" not in told  # the person is in Poland: Polish lines, not Ukrainian ones
+    clock.now += timedelta(hours=1)
+    assert await console.alert_overdue() == 0  # once per case
+
+
+async def test_outside_working_hours_the_person_is_told_when(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    person = 5006
+    console: Console = parts["console"]
+    console.hours = parse_hours("Mon-Fri 09:00-18:00", "Europe/Kyiv")
+    clock: Clock = parts["clock"]
+    clock.now = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)  # Saturday
+    await ask_for_help(parts, fake, person, danger=False)
+    await console.open_topics()
+    clock.now += timedelta(minutes=31)
+    assert await console.alert_overdue() == 1
+    assert "30.11 09:00" in fake.sent_texts(person)[-1]  # Monday morning, Kyiv time

@@ -152,6 +152,8 @@ class CaseRequestRow(Base):
     holder_ref: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The time to claim passed and the group and the person were told (once).
+    overdue_told: Mapped[bool] = mapped_column(Boolean, default=False)
     outcome: Mapped[str | None] = mapped_column(String(20))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     topic_id: Mapped[int | None] = mapped_column(BigInteger)

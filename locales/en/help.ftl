@@ -78,3 +78,11 @@ case-in-queue =
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     }, here in this chat.
+case-wait =
+    Thank you for waiting. A consultant will answer here as soon as possible.
+    If you need help right now, these lines work around the clock:
+    { $contacts }
+case-wait-closed =
+    Thank you for waiting. The hotline team is not on duty now; a consultant will answer here from { $when }.
+    If you need help right now, these lines work around the clock:
+    { $contacts }

@@ -84,3 +84,5 @@ op-refused-already-escalated = A supervisor has already been asked.
 op-refused-closed = This case is closed.
 op-refused-no-outcome = Choose how the case ended to close it.
 op-refused-system-outcome = This outcome is set by the bot only.
+op-overdue = ⏰ { $marker } <b>{ $code }</b> has waited { $minutes } min, past its time to claim. { $supervisors }, please look.
+op-no-supervisors = Supervisors (none registered)

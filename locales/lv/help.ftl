@@ -79,3 +79,11 @@ case-in-queue =
         [one] { $minutes } minūtes
        *[other] { $minutes } minūšu
     } laikā — šeit, šajā tērzēšanā.
+case-wait =
+    Paldies, ka gaidāt. Konsultants šeit atbildēs, cik drīz vien iespējams.
+    Ja palīdzība vajadzīga tieši tagad, šīs līnijas strādā visu diennakti:
+    { $contacts }
+case-wait-closed =
+    Paldies, ka gaidāt. Uzticības tālruņa komanda pašlaik nestrādā; konsultants šeit atbildēs no { $when }.
+    Ja palīdzība vajadzīga tieši tagad, šīs līnijas strādā visu diennakti:
+    { $contacts }

@@ -86,3 +86,5 @@ op-refused-already-escalated = Vadītājs jau ir aicināts.
 op-refused-closed = Šī lieta ir slēgta.
 op-refused-no-outcome = Lai slēgtu lietu, izvēlieties, kā tā beidzās.
 op-refused-system-outcome = Šo rezultātu nosaka tikai bots.
+op-overdue = ⏰ { $marker } <b>{ $code }</b> gaida jau { $minutes } min, ilgāk par noteikto laiku. { $supervisors }, lūdzu, apskatiet.
+op-no-supervisors = Vadītāji (neviens nav reģistrēts)

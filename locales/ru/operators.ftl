@@ -88,3 +88,5 @@ op-refused-already-escalated = Супервизора уже попросили.
 op-refused-closed = Это обращение закрыто.
 op-refused-no-outcome = Чтобы закрыть обращение, выберите, чем оно закончилось.
 op-refused-system-outcome = Этот результат устанавливает только бот.
+op-overdue = ⏰ { $marker } <b>{ $code }</b> ждёт уже { $minutes } мин, дольше установленного времени. { $supervisors }, пожалуйста, посмотрите.
+op-no-supervisors = Супервизоры (не зарегистрировано ни одного)

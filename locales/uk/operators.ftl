@@ -88,3 +88,5 @@ op-refused-already-escalated = Супервізора вже попрошено.
 op-refused-closed = Це звернення закрито.
 op-refused-no-outcome = Щоб закрити звернення, оберіть, чим воно завершилося.
 op-refused-system-outcome = Цей результат встановлює лише бот.
+op-overdue = ⏰ { $marker } <b>{ $code }</b> чекає вже { $minutes } хв, довше за встановлений час. { $supervisors }, будь ласка, перегляньте.
+op-no-supervisors = Супервізори (не зареєстровано жодного)

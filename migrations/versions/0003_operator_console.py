@@ -48,6 +48,9 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("escalated", sa.Boolean(), nullable=False, server_default=sa.false())
         )
+        batch_op.add_column(
+            sa.Column("overdue_told", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
         batch_op.add_column(sa.Column("outcome", sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("topic_id", sa.BigInteger(), nullable=True))
@@ -63,6 +66,7 @@ def downgrade() -> None:
         batch_op.drop_column("topic_id")
         batch_op.drop_column("closed_at")
         batch_op.drop_column("outcome")
+        batch_op.drop_column("overdue_told")
         batch_op.drop_column("escalated")
         batch_op.drop_column("claimed_at")
         batch_op.drop_column("holder_ref")
