@@ -30,20 +30,19 @@ from aiogram.exceptions import TelegramAPIError, TelegramRetryAfter
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.console_actions import case_buttons, render_console
+from bot.console_actions import case_buttons, queue_reply, render_console
 from bot.conversations import utcnow
 from bot.crypto import KeyRing
 from bot.db import cases as case_store
 from bot.db import repo, staff
 from bot.db.database import Database
-from bot.db.tables import CaseRequestRow, OperatorRow
+from bot.db.tables import CaseRequestRow
 from bot.i18n import Markup, Translator
 from bot.outbox import LANE_REPLY, LEASE, OutboxSender, Queued
 from bot.render import render, render_reply
 from bot.telegram.unit_of_work import send_message_params
 from dialogs.contacts import active_directory, contact_items
-from dialogs.types import Fragment, Items, Priority, Reply
-from handoff.cases import QueueEntry, queue_order
+from dialogs.types import Fragment, Priority, Reply
 from handoff.lifecycle import Case, Role, Status
 from handoff.sla import Hours, SlaPolicy
 from handoff.summary import MARKERS, CaseFacts, case_summary, topic_name
@@ -194,39 +193,7 @@ class Console:
     # -- the queue view -------------------------------------------------------------------
 
     async def _queue_reply(self, session: AsyncSession) -> Reply:
-        now = self.clock()
-        rows = list(
-            await session.scalars(
-                select(CaseRequestRow).where(CaseRequestRow.status != Status.CLOSED)
-            )
-        )
-        aliases = {row.ref: row.alias for row in await session.scalars(select(OperatorRow))}
-        by_code = {row.code: row for row in rows}
-        entries = [QueueEntry(r.code, Priority(r.priority), r.created_at) for r in rows]
-        lines = []
-        for entry in queue_order(entries):
-            row = by_code[entry.code]
-            case = _case(row)
-            minutes = max(int((now - row.created_at).total_seconds() // 60), 0)
-            holder: Fragment = (
-                Fragment("op-queue-held", {"name": aliases.get(row.holder_ref, "?")})
-                if row.holder_ref
-                else Fragment("op-queue-waiting")
-            )
-            kind = "op-queue-line-overdue" if self.sla.overdue(case, now) else "op-queue-line"
-            lines.append(
-                Fragment(
-                    kind,
-                    {
-                        "marker": MARKERS[entry.priority],
-                        "code": entry.code,
-                        "minutes": minutes,
-                        "holder": holder,
-                    },
-                )
-            )
-        body: Fragment | Items = Items(tuple(lines)) if lines else Fragment("op-queue-empty")
-        return Reply("op-queue", {"count": len(lines), "cases": body})
+        return await queue_reply(session, self.sla, self.clock())
 
     async def refresh_queue(self, *, force: bool = False) -> bool:
         """Edit (or first post) the queue view if its text changed; True when sent."""

@@ -10,17 +10,21 @@ the topic in the operators' language, to the person in theirs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from aiogram.types import Message, User
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import cases as case_store
 from bot.db import staff
-from bot.db.tables import CaseRequestRow
+from bot.db.tables import CaseRequestRow, OperatorRow
 from bot.i18n import Translator
 from bot.render import Rendered, RenderedButton, render
 from bot.telegram.unit_of_work import UnitOfWork
-from dialogs.types import Button, Choice, Priority, Reply
+from dialogs.types import Button, Choice, Fragment, Items, Priority, Reply
+from handoff.cases import QueueEntry, queue_order
 from handoff.lifecycle import (
     Actor,
     Case,
@@ -32,13 +36,17 @@ from handoff.lifecycle import (
     close,
     escalate,
     release,
+    transfer,
 )
+from handoff.sla import SlaPolicy
+from handoff.summary import MARKERS
 
 __all__ = [
     "ACTION_PREFIX",
     "ConsoleConfig",
     "act",
     "case_buttons",
+    "queue_reply",
     "relay_from_operator",
     "render_console",
 ]
@@ -52,6 +60,7 @@ NOTE_PREFIXES = ("/note", "!")
 class ConsoleConfig:
     chat_id: int
     locale: str
+    sla: SlaPolicy
 
 
 def _data(action: str, code: str, arg: str = "") -> str:
@@ -143,15 +152,7 @@ async def act(uow: UnitOfWork, config: ConsoleConfig, user: User, data: str) -> 
         await _queue_topic(uow, config, thread, reply)
         return "", False
     now = uow.deps.service.clock()
-    case = Case(
-        code=row.code,
-        priority=Priority(row.priority),
-        status=Status(row.status),
-        opened_at=row.created_at,
-        holder=row.holder_ref,
-        claimed_at=row.claimed_at,
-        escalated=row.escalated,
-    )
+    case = _case_of(row)
     result: Case | Refusal
     if action == "claim":
         result = claim(case, actor, now)
@@ -209,6 +210,96 @@ async def _announce(
         await _tell_person(uow, row, Reply("consultant-away"))
     elif action == "close":
         await _tell_person(uow, row, Reply("consultant-closed"))
+        if row.topic_id is not None:
+            # the topic stays readable, closed: nothing more is relayed from it
+            await uow.queue_call(
+                config.chat_id,
+                "closeForumTopic",
+                {"chat_id": config.chat_id, "message_thread_id": row.topic_id},
+            )
+
+
+async def queue_reply(session: AsyncSession, sla: SlaPolicy, now: datetime) -> Reply:
+    """The queue view: open cases by priority, then waiting time, with who holds each."""
+    rows = list(
+        await session.scalars(select(CaseRequestRow).where(CaseRequestRow.status != Status.CLOSED))
+    )
+    aliases = {row.ref: row.alias for row in await session.scalars(select(OperatorRow))}
+    by_code = {row.code: row for row in rows}
+    entries = [QueueEntry(r.code, Priority(r.priority), r.created_at) for r in rows]
+    lines = []
+    for entry in queue_order(entries):
+        row = by_code[entry.code]
+        case = _case_of(row)
+        minutes = max(int((now - row.created_at).total_seconds() // 60), 0)
+        holder: Fragment = (
+            Fragment("op-queue-held", {"name": aliases.get(row.holder_ref, "?")})
+            if row.holder_ref
+            else Fragment("op-queue-waiting")
+        )
+        kind = "op-queue-line-overdue" if sla.overdue(case, now) else "op-queue-line"
+        lines.append(
+            Fragment(
+                kind,
+                {
+                    "marker": MARKERS[entry.priority],
+                    "code": entry.code,
+                    "minutes": minutes,
+                    "holder": holder,
+                },
+            )
+        )
+    body: Fragment | Items = Items(tuple(lines)) if lines else Fragment("op-queue-empty")
+    return Reply("op-queue", {"count": len(lines), "cases": body})
+
+
+async def _transfer(uow: UnitOfWork, config: ConsoleConfig, message: Message, name: str) -> None:
+    """``/transfer Ivan`` in a case topic: the holder or a supervisor hands the case over."""
+    user = message.from_user
+    thread = message.message_thread_id
+    if user is None or thread is None:
+        return
+    translator = uow.deps.service.translator
+    actor = await _actor(uow, user, "transfer")
+    row = await case_store.case_by_topic(uow.session, thread)
+    if actor is None or row is None:
+        return
+    target = await case_store.operator_named(uow.session, name)
+    if target is None:
+        reply = Reply("op-transfer-unknown", {"name": name or "?"})
+        await _queue_topic(uow, config, thread, reply)
+        return
+    now = uow.deps.service.clock()
+    result = transfer(_case_of(row), actor, Actor(target.ref, Role(target.role)), now)
+    if isinstance(result, Refusal):
+        holder = await case_store.operator_alias(uow.session, row.holder_ref)
+        text = translator.format(
+            config.locale, f"op-refused-{result.reason.replace('_', '-')}", {"name": holder}
+        )
+        await uow.queue(config.chat_id, [Rendered(text)], thread_id=thread)
+        return
+    case_store.save_case(row, result)
+    await staff.append_audit(
+        uow.session,
+        actor=actor.ref,
+        action="case_transfer",
+        now=now,
+        case_code=row.code,
+        detail=target.ref[:12],
+    )
+    await _announce(uow, config, row, "claim", target.alias, result)
+
+
+def _case_of(row: CaseRequestRow) -> Case:
+    return Case(
+        code=row.code,
+        priority=Priority(row.priority),
+        status=Status(row.status),
+        opened_at=row.created_at,
+        holder=row.holder_ref,
+        claimed_at=row.claimed_at,
+        escalated=row.escalated,
+    )
 
 
 async def relay_from_operator(uow: UnitOfWork, config: ConsoleConfig, message: Message) -> bool:
@@ -219,7 +310,14 @@ async def relay_from_operator(uow: UnitOfWork, config: ConsoleConfig, message: M
     if user is None or thread is None or not message.is_topic_message:
         return False
     text = message.text or ""
-    if text.startswith(NOTE_PREFIXES):
+    if text.startswith("/queue"):
+        reply = await queue_reply(uow.session, config.sla, uow.deps.service.clock())
+        await _queue_topic(uow, config, thread, reply)
+        return False
+    if text.startswith("/transfer"):
+        await _transfer(uow, config, message, text.removeprefix("/transfer").strip())
+        return False
+    if text.startswith(NOTE_PREFIXES) or text.startswith("/"):
         return False
     ref = uow.deps.keyring.pseudonym("operator", user.id)
     row = await case_store.case_by_topic(uow.session, thread)

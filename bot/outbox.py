@@ -31,7 +31,13 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
-from aiogram.methods import AnswerCallbackQuery, CopyMessage, SendMessage, TelegramMethod
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    CloseForumTopic,
+    CopyMessage,
+    SendMessage,
+    TelegramMethod,
+)
 from aiogram.methods.base import Response
 from aiogram.types import Message, MessageId
 from aiolimiter import AsyncLimiter
@@ -56,6 +62,7 @@ LEASE = timedelta(minutes=5)
 _METHODS: dict[str, type[TelegramMethod[Any]]] = {
     "sendMessage": SendMessage,
     "copyMessage": CopyMessage,
+    "closeForumTopic": CloseForumTopic,
     "answerCallbackQuery": AnswerCallbackQuery,
 }
 _MAX_BACKOFF = 60.0

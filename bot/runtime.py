@@ -142,7 +142,9 @@ def build_dispatcher(core: Core, sender: OutboxSender) -> Dispatcher:
     dispatcher.update.outer_middleware(InboxMiddleware(deps))
     settings = core.settings
     if settings.operator_chat_id is not None:
-        config = ConsoleConfig(settings.operator_chat_id, settings.operator_locale)
+        config = ConsoleConfig(
+            settings.operator_chat_id, settings.operator_locale, parse_sla(settings.operator_sla)
+        )
         dispatcher.include_router(build_console_router(config))
     dispatcher.include_router(dialog_router.build_router())
     return dispatcher

@@ -424,3 +424,53 @@ async def test_outside_working_hours_the_person_is_told_when(
     clock.now += timedelta(minutes=31)
     assert await console.alert_overdue() == 1
     assert "30.11 09:00" in fake.sent_texts(person)[-1]  # Monday morning, Kyiv time
+
+
+async def test_transfer_by_name_queue_command_and_the_topic_closes_with_the_case(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    person = 5007
+    await register(parts, OLHA, "Olha", "operator")
+    await register(parts, IVAN, "Ivan", "operator")
+    await ask_for_help(parts, fake, person, danger=True)
+    await parts["console"].open_topics()
+    topic = fake.topics(GROUP)[0]["message_thread_id"]
+    summary = fake.topic_messages(GROUP, topic)[0]
+    claim_data = buttons_of(summary)["✋ Take the case"]
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP, OLHA, claim_data, message_id=summary["message_id"], thread_id=topic
+        ),
+    )
+    # /queue in a topic shows the queue there, with who holds each case
+    await deliver(parts, fake, group_message_update(GROUP, IVAN, "/queue", thread_id=topic))
+    assert "with Olha" in fake.topic_messages(GROUP, topic)[-1]["text"]
+    # only the holder or a supervisor hands over; an unknown name is explained
+    await deliver(parts, fake, group_message_update(GROUP, IVAN, "/transfer Ivan", thread_id=topic))
+    assert "Only Olha" in fake.topic_messages(GROUP, topic)[-1]["text"]
+    await deliver(
+        parts, fake, group_message_update(GROUP, OLHA, "/transfer Petro", thread_id=topic)
+    )
+    assert "Petro" in fake.topic_messages(GROUP, topic)[-1]["text"]
+    await deliver(parts, fake, group_message_update(GROUP, OLHA, "/transfer ivan", thread_id=topic))
+    assert "Ivan" in fake.sent_texts(person)[-1]  # the person meets the new consultant
+    # now Ivan's replies reach the person and Olha's do not
+    await deliver(parts, fake, group_message_update(GROUP, OLHA, "ще тут", thread_id=topic))
+    await deliver(parts, fake, group_message_update(GROUP, IVAN, "Добрий день", thread_id=topic))
+    assert fake.sent_texts(person)[-1].startswith("Ivan:")
+    close_data = next(
+        d
+        for m in fake.topic_messages(GROUP, topic)
+        for label, d in buttons_of(m).items()
+        if label.startswith("✅")
+    )
+    await deliver(
+        parts, fake, group_callback_update(GROUP, IVAN, close_data, message_id=1, thread_id=topic)
+    )
+    outcome = buttons_of(fake.topic_messages(GROUP, topic)[-1])["Information given"]
+    await deliver(
+        parts, fake, group_callback_update(GROUP, IVAN, outcome, message_id=1, thread_id=topic)
+    )
+    assert fake.topic(GROUP, topic)["is_closed"] is True

@@ -15,6 +15,7 @@ __all__ = [
     "chat_of",
     "held_case_of",
     "operator_alias",
+    "operator_named",
     "save_case",
 ]
 
@@ -44,6 +45,15 @@ async def active_operator(session: AsyncSession, ref: str) -> OperatorRow | None
     return await session.scalar(
         select(OperatorRow).where(OperatorRow.ref == ref, OperatorRow.active.is_(True))
     )
+
+
+async def operator_named(session: AsyncSession, alias: str) -> OperatorRow | None:
+    """An active operator by the name people see (case-insensitive)."""
+    wanted = alias.strip().casefold()
+    for row in await session.scalars(select(OperatorRow).where(OperatorRow.active.is_(True))):
+        if row.alias.casefold() == wanted:
+            return row
+    return None
 
 
 async def operator_alias(session: AsyncSession, ref: str | None) -> str:

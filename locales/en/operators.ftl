@@ -86,3 +86,4 @@ op-refused-no-outcome = Choose how the case ended to close it.
 op-refused-system-outcome = This outcome is set by the bot only.
 op-overdue = ⏰ { $marker } <b>{ $code }</b> has waited { $minutes } min, past its time to claim. { $supervisors }, please look.
 op-no-supervisors = Supervisors (none registered)
+op-transfer-unknown = No active operator is called "{ $name }". Write /transfer and their name as in lastivka operators list.

@@ -88,3 +88,4 @@ op-refused-no-outcome = Lai slēgtu lietu, izvēlieties, kā tā beidzās.
 op-refused-system-outcome = Šo rezultātu nosaka tikai bots.
 op-overdue = ⏰ { $marker } <b>{ $code }</b> gaida jau { $minutes } min, ilgāk par noteikto laiku. { $supervisors }, lūdzu, apskatiet.
 op-no-supervisors = Vadītāji (neviens nav reģistrēts)
+op-transfer-unknown = Nav aktīva konsultanta ar vārdu „{ $name }”. Uzrakstiet /transfer un vārdu, kā lastivka operators list.

@@ -90,3 +90,4 @@ op-refused-no-outcome = Чтобы закрыть обращение, выбер
 op-refused-system-outcome = Этот результат устанавливает только бот.
 op-overdue = ⏰ { $marker } <b>{ $code }</b> ждёт уже { $minutes } мин, дольше установленного времени. { $supervisors }, пожалуйста, посмотрите.
 op-no-supervisors = Супервизоры (не зарегистрировано ни одного)
+op-transfer-unknown = Нет активного консультанта с именем «{ $name }». Напишите /transfer и имя, как в lastivka operators list.

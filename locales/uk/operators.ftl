@@ -90,3 +90,4 @@ op-refused-no-outcome = Щоб закрити звернення, оберіть
 op-refused-system-outcome = Цей результат встановлює лише бот.
 op-overdue = ⏰ { $marker } <b>{ $code }</b> чекає вже { $minutes } хв, довше за встановлений час. { $supervisors }, будь ласка, перегляньте.
 op-no-supervisors = Супервізори (не зареєстровано жодного)
+op-transfer-unknown = Немає активного консультанта з іменем «{ $name }». Напишіть /transfer та ім’я, як у lastivka operators list.
