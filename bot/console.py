@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from bot.render import render, render_reply
 from bot.telegram.unit_of_work import send_message_params
 from dialogs.contacts import active_directory, contact_items
 from dialogs.types import Fragment, Priority, Reply
-from handoff.lifecycle import Case, Role, Status
+from handoff.lifecycle import Case, Status
 from handoff.sla import Hours, SlaPolicy
 from handoff.summary import MARKERS, CaseFacts, case_summary, topic_name
 
@@ -235,13 +234,7 @@ class Console:
             )
         )
         outgoing: list[Queued] = []
-        supervisors = [
-            op for op in await staff.operators(session) if op.role in {Role.SUPERVISOR, Role.ADMIN}
-        ]
-        mentions = ", ".join(
-            f'<a href="tg://user?id={int(op.telegram_ref.decode())}">{html.escape(op.alias)}</a>'
-            for op in supervisors
-        )
+        mentions = await case_store.supervisor_mentions(session)
         for row in rows:
             case = _case(row)
             if not self.sla.overdue(case, now):

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import cases as case_store
 from bot.db import staff
 from bot.db.tables import CaseRequestRow, OperatorRow
-from bot.i18n import Translator
+from bot.i18n import Markup, Translator
 from bot.render import Rendered, RenderedButton, render
 from bot.telegram.unit_of_work import UnitOfWork
 from dialogs.types import Button, Choice, Fragment, Items, Priority, Reply
@@ -43,15 +43,19 @@ from handoff.summary import MARKERS
 
 __all__ = [
     "ACTION_PREFIX",
+    "END_CHAT",
     "ConsoleConfig",
     "act",
     "case_buttons",
+    "end_by_person",
     "queue_reply",
     "relay_from_operator",
     "render_console",
 ]
 
 ACTION_PREFIX = "o"
+#: The person's "end the conversation" button (a global choice the bot layer takes).
+END_CHAT = "end_chat"
 #: A message in a case topic that starts with this is an internal note, never relayed.
 NOTE_PREFIXES = ("/note", "!")
 
@@ -202,10 +206,15 @@ async def _announce(
     case: Case,
 ) -> None:
     buttons = case_buttons(case.code, case.status)
-    topic = Reply(f"op-case-{action}", {"name": alias, "code": case.code}, buttons)
+    args: dict[str, Any] = {"name": alias, "code": case.code}
+    if action == "escalate":
+        mentions = await case_store.supervisor_mentions(uow.session)
+        args["supervisors"] = Markup(mentions) if mentions else Fragment("op-no-supervisors")
+    topic = Reply(f"op-case-{action}", args, buttons)
     await _queue_topic(uow, config, row.topic_id, topic)
     if action == "claim":
-        await _tell_person(uow, row, Reply("consultant-joined", {"name": alias}, protect=True))
+        end = ((Button("consultant-end", END_CHAT),),)
+        await _tell_person(uow, row, Reply("consultant-joined", {"name": alias}, end, protect=True))
     elif action == "release":
         await _tell_person(uow, row, Reply("consultant-away"))
     elif action == "close":
@@ -302,6 +311,27 @@ def _case_of(row: CaseRequestRow) -> Case:
     )
 
 
+async def end_by_person(uow: UnitOfWork, user: User, chat_id: int) -> bool:
+    """The person pressed "end the conversation": relay stops, the topic is told; the case
+    stays for the consultant to close with an outcome. False when nothing was held."""
+    subject = uow.deps.keyring.pseudonym("tg", user.id)
+    row = await case_store.held_case_of(uow.session, subject)
+    group = uow.deps.operator_chat_id
+    if row is None or group is None:
+        return False
+    row.person_ended = True
+    now = uow.deps.service.clock()
+    await staff.append_audit(
+        uow.session, actor="person", action="person_ended", now=now, case_code=row.code
+    )
+    translator = uow.deps.service.translator
+    notice = translator.format(uow.deps.operator_locale, "op-person-ended", {"code": row.code})
+    await uow.queue(group, [Rendered(notice)], thread_id=row.topic_id)
+    locale = str((row.facts or {}).get("locale", "uk"))
+    await uow.queue(chat_id, render(translator, locale, [Reply("consultant-you-ended")]))
+    return True
+
+
 async def relay_from_operator(uow: UnitOfWork, config: ConsoleConfig, message: Message) -> bool:
     """A message in a case topic: to the person if its author holds the case; notes and
     other operators' messages stay in the group. True when relayed."""
@@ -321,7 +351,7 @@ async def relay_from_operator(uow: UnitOfWork, config: ConsoleConfig, message: M
         return False
     ref = uow.deps.keyring.pseudonym("operator", user.id)
     row = await case_store.case_by_topic(uow.session, thread)
-    if row is None or row.status != Status.HELD or row.holder_ref != ref:
+    if row is None or row.status != Status.HELD or row.holder_ref != ref or row.person_ended:
         if row is not None and await case_store.active_operator(uow.session, ref) is None:
             await staff.append_audit(
                 uow.session,

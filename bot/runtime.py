@@ -138,6 +138,7 @@ def build_dispatcher(core: Core, sender: OutboxSender) -> Dispatcher:
         sender=sender,
         default_locale=core.settings.default_locale,
         operator_chat_id=core.settings.operator_chat_id,
+        operator_locale=core.settings.operator_locale,
     )
     dispatcher.update.outer_middleware(InboxMiddleware(deps))
     settings = core.settings

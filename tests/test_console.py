@@ -474,3 +474,53 @@ async def test_transfer_by_name_queue_command_and_the_topic_closes_with_the_case
         parts, fake, group_callback_update(GROUP, IVAN, outcome, message_id=1, thread_id=topic)
     )
     assert fake.topic(GROUP, topic)["is_closed"] is True
+
+
+async def test_the_person_can_end_the_conversation_and_escalation_mentions_supervisors(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    person = 5008
+    await register(parts, OLHA, "Olha", "operator")
+    await register(parts, IVAN, "Ivan", "supervisor")
+    await ask_for_help(parts, fake, person, danger=False)
+    await parts["console"].open_topics()
+    topic = fake.topics(GROUP)[0]["message_thread_id"]
+    summary = fake.topic_messages(GROUP, topic)[0]
+    buttons = buttons_of(summary)
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP, OLHA, buttons["⬆ Ask a supervisor"], message_id=1, thread_id=topic
+        ),
+    )
+    escalated = fake.topic_messages(GROUP, topic)[-1]
+    assert [
+        e["user"]["id"] for e in escalated.get("entities", []) if e["type"] == "text_mention"
+    ] == [IVAN]
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP, OLHA, buttons["✋ Take the case"], message_id=1, thread_id=topic
+        ),
+    )
+    joined = [c for c in fake.calls_to("sendMessage") if c.ok and c.params["chat_id"] == person][-1]
+    end = next(iter(buttons_of(joined.params).values()))
+    await deliver(parts, fake, callback_update(person, end, message_id=1))
+    assert "/menu" in fake.sent_texts(person)[-1]
+    assert "ended the conversation" in fake.topic_messages(GROUP, topic)[-1]["text"]
+    # what the person writes now goes to the bot, not to the topic
+    in_topic = len(fake.topic_messages(GROUP, topic))
+    await deliver(parts, fake, message_update(person, "ще одне", language_code="uk"))
+    assert len(fake.topic_messages(GROUP, topic)) == in_topic
+    # the consultant's replies no longer reach them; the case is still Olha's to close
+    told = len(fake.sent_texts(person))
+    await deliver(parts, fake, group_message_update(GROUP, OLHA, "Ви тут?", thread_id=topic))
+    assert len(fake.sent_texts(person)) == told
+    rows = list(
+        await parts["core"].db.run(
+            lambda s: s.execute(text("SELECT status, person_ended FROM case_requests"))
+        )
+    )
+    assert [tuple(r) for r in rows] == [("held", True)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +19,7 @@ __all__ = [
     "operator_alias",
     "operator_named",
     "save_case",
+    "supervisor_mentions",
 ]
 
 
@@ -36,8 +39,23 @@ async def held_case_of(session: AsyncSession, subject_id: str) -> CaseRequestRow
     """The person's case while a consultant holds it (their messages are relayed then)."""
     return await session.scalar(
         select(CaseRequestRow).where(
-            CaseRequestRow.subject_id == subject_id, CaseRequestRow.status == Status.HELD
+            CaseRequestRow.subject_id == subject_id,
+            CaseRequestRow.status == Status.HELD,
+            CaseRequestRow.person_ended.is_(False),
         )
+    )
+
+
+async def supervisor_mentions(session: AsyncSession) -> str:
+    """HTML mentions of the active supervisors and admins (staff, not the people helped)."""
+    rows = await session.scalars(
+        select(OperatorRow).where(
+            OperatorRow.active.is_(True), OperatorRow.role.in_(["supervisor", "admin"])
+        )
+    )
+    return ", ".join(
+        f'<a href="tg://user?id={int(r.telegram_ref.decode())}">{html.escape(r.alias)}</a>'
+        for r in rows
     )
 
 

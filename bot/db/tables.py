@@ -154,6 +154,8 @@ class CaseRequestRow(Base):
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     #: The time to claim passed and the group and the person were told (once).
     overdue_told: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The person ended the conversation: their messages go to the bot again.
+    person_ended: Mapped[bool] = mapped_column(Boolean, default=False)
     outcome: Mapped[str | None] = mapped_column(String(20))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     topic_id: Mapped[int | None] = mapped_column(BigInteger)

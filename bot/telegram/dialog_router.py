@@ -9,9 +9,10 @@ from aiogram import F, Router
 from aiogram.enums import ChatType, ContentType
 from aiogram.types import CallbackQuery, Message
 
+from bot.console_actions import END_CHAT, end_by_person
 from bot.telegram.callbacks import decode_choice
 from bot.telegram.unit_of_work import UnitOfWork
-from dialogs.types import Command, Input, Text, Unsupported
+from dialogs.types import Choice, Command, Input, Text, Unsupported
 
 __all__ = ["build_router", "message_input"]
 
@@ -60,7 +61,10 @@ async def on_button(query: CallbackQuery, uow: UnitOfWork) -> None:
     if message is not None and message.chat.type != ChatType.PRIVATE:
         return
     chat_id = message.chat.id if message is not None else query.from_user.id
-    await uow.dialog(query.from_user, chat_id, decode_choice(query.data))
+    choice = decode_choice(query.data)
+    if choice == Choice(END_CHAT) and await end_by_person(uow, query.from_user, chat_id):
+        return
+    await uow.dialog(query.from_user, chat_id, choice)
 
 
 def build_router() -> Router:

@@ -67,6 +67,7 @@ class Deps:
     sender: OutboxSender
     default_locale: str
     operator_chat_id: int | None = None
+    operator_locale: str = "uk"
 
 
 @dataclass

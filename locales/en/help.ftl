@@ -86,3 +86,5 @@ case-wait-closed =
     Thank you for waiting. The hotline team is not on duty now; a consultant will answer here from { $when }.
     If you need help right now, these lines work around the clock:
     { $contacts }
+consultant-end = End the conversation
+consultant-you-ended = You have ended the conversation with the consultant. Thank you for writing. The menu is here: /menu.

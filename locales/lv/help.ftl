@@ -87,3 +87,5 @@ case-wait-closed =
     Paldies, ka gaidāt. Uzticības tālruņa komanda pašlaik nestrādā; konsultants šeit atbildēs no { $when }.
     Ja palīdzība vajadzīga tieši tagad, šīs līnijas strādā visu diennakti:
     { $contacts }
+consultant-end = Beigt sarunu
+consultant-you-ended = Jūs pabeidzāt sarunu ar konsultantu. Paldies, ka rakstījāt. Izvēlne ir šeit: /menu.
