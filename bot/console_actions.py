@@ -43,9 +43,11 @@ from handoff.summary import MARKERS
 
 __all__ = [
     "ACTION_PREFIX",
+    "CANNED",
     "END_CHAT",
     "ConsoleConfig",
     "act",
+    "canned_menu",
     "case_buttons",
     "end_by_person",
     "queue_reply",
@@ -155,6 +157,8 @@ async def act(uow: UnitOfWork, config: ConsoleConfig, user: User, data: str) -> 
         reply = Reply("op-choose-outcome", {"code": code}, _outcome_buttons(code))
         await _queue_topic(uow, config, thread, reply)
         return "", False
+    if action == "canned":
+        return await _send_canned(uow, config, row, actor, parts[3] if len(parts) > 3 else "")
     now = uow.deps.service.clock()
     case = _case_of(row)
     result: Case | Refusal
@@ -311,6 +315,39 @@ def _case_of(row: CaseRequestRow) -> Case:
     )
 
 
+#: Ready answers a consultant can send with one tap, in the person's language
+#: (``canned-<id>`` in locales/*/help.ftl; ``op-canned-<id>`` names them for operators).
+CANNED = ("greeting", "safe_now", "back_soon", "numbers", "goodbye")
+
+
+def canned_menu(code: str) -> Reply:
+    rows = tuple(
+        (Button(f"op-canned-{c.replace('_', '-')}", _data("canned", code, c)),) for c in CANNED
+    )
+    return Reply("op-canned-choose", {"code": code}, rows)
+
+
+async def _send_canned(
+    uow: UnitOfWork, config: ConsoleConfig, row: CaseRequestRow, actor: Actor, which: str
+) -> tuple[str, bool]:
+    translator = uow.deps.service.translator
+    if which not in CANNED:
+        return translator.format(config.locale, "op-refused-unknown"), True
+    if row.status != Status.HELD or (row.holder_ref != actor.ref and not actor.supervises):
+        holder = await case_store.operator_alias(uow.session, row.holder_ref)
+        return translator.format(config.locale, "op-refused-not-holder", {"name": holder}), True
+    if row.person_ended:
+        return translator.format(config.locale, "op-refused-person-ended"), True
+    alias = await case_store.operator_alias(uow.session, row.holder_ref)
+    template = Fragment(f"canned-{which.replace('_', '-')}")
+    await _tell_person(
+        uow, row, Reply("consultant-says", {"name": alias, "text": template}, protect=True)
+    )
+    shown = Reply("op-canned-sent", {"text": template})
+    await _queue_topic(uow, config, row.topic_id, shown)
+    return "", False
+
+
 async def end_by_person(uow: UnitOfWork, user: User, chat_id: int) -> bool:
     """The person pressed "end the conversation": relay stops, the topic is told; the case
     stays for the consultant to close with an outcome. False when nothing was held."""
@@ -343,6 +380,11 @@ async def relay_from_operator(uow: UnitOfWork, config: ConsoleConfig, message: M
     if text.startswith("/queue"):
         reply = await queue_reply(uow.session, config.sla, uow.deps.service.clock())
         await _queue_topic(uow, config, thread, reply)
+        return False
+    if text.startswith("/canned"):
+        row = await case_store.case_by_topic(uow.session, thread)
+        if row is not None:
+            await _queue_topic(uow, config, thread, canned_menu(row.code))
         return False
     if text.startswith("/transfer"):
         await _transfer(uow, config, message, text.removeprefix("/transfer").strip())

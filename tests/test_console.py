@@ -524,3 +524,35 @@ async def test_the_person_can_end_the_conversation_and_escalation_mentions_super
         )
     )
     assert [tuple(r) for r in rows] == [("held", True)]
+
+
+async def test_canned_replies_go_out_in_the_persons_language(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    person = 5009
+    await register(parts, OLHA, "Olha", "operator")
+    await ask_for_help(parts, fake, person, danger=False)  # the person speaks Ukrainian
+    await parts["console"].open_topics()
+    topic = fake.topics(GROUP)[0]["message_thread_id"]
+    summary = fake.topic_messages(GROUP, topic)[0]
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP, OLHA, buttons_of(summary)["✋ Take the case"], message_id=1, thread_id=topic
+        ),
+    )
+    await deliver(parts, fake, group_message_update(GROUP, OLHA, "/canned", thread_id=topic))
+    menu = buttons_of(fake.topic_messages(GROUP, topic)[-1])
+    assert len(menu) == 5
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP, OLHA, menu["Is it safe to talk?"], message_id=1, thread_id=topic
+        ),
+    )
+    sent = [c for c in fake.calls_to("sendMessage") if c.ok and c.params["chat_id"] == person][-1]
+    assert "Чи безпечно вам зараз писати?" in sent.params["text"]
+    assert sent.params["protect_content"] is True
+    assert "Is it safe for you to write now?" in fake.topic_messages(GROUP, topic)[-1]["text"]

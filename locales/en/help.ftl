@@ -88,3 +88,8 @@ case-wait-closed =
     { $contacts }
 consultant-end = End the conversation
 consultant-you-ended = You have ended the conversation with the consultant. Thank you for writing. The menu is here: /menu.
+canned-greeting = Hello, I am a consultant of the hotline team. I am here to help; you do not need to give your name. What has happened?
+canned-safe-now = Is it safe for you to write now? If someone can see your phone, you can stop at any time and come back later.
+canned-back-soon = I need a few minutes to check something. I will write back here soon.
+canned-numbers = You can find phone numbers for your country in the menu: /menu, then "Safe travel and work abroad", then "Contacts by country".
+canned-goodbye = Thank you for writing. You can come back here at any time; the menu is at /menu. Take care.

@@ -89,3 +89,8 @@ case-wait-closed =
     { $contacts }
 consultant-end = Beigt sarunu
 consultant-you-ended = Jūs pabeidzāt sarunu ar konsultantu. Paldies, ka rakstījāt. Izvēlne ir šeit: /menu.
+canned-greeting = Labdien, es esmu uzticības tālruņa konsultants. Esmu šeit, lai palīdzētu; savu vārdu jums nav jāsaka. Kas noticis?
+canned-safe-now = Vai jums tagad ir droši rakstīt? Ja kāds var redzēt jūsu tālruni, varat apstāties jebkurā brīdī un atgriezties vēlāk.
+canned-back-soon = Man vajag dažas minūtes, lai kaut ko pārbaudītu. Drīz uzrakstīšu šeit.
+canned-numbers = Tālruņa numurus jūsu valstij atradīsiet izvēlnē: /menu, tad „Droša ceļošana un darbs ārzemēs”, tad „Kontakti pa valstīm”.
+canned-goodbye = Paldies, ka rakstījāt. Varat atgriezties šeit jebkurā laikā; izvēlne ir /menu. Sargājiet sevi.
