@@ -29,7 +29,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramRetryAfter
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.console_actions import case_buttons, queue_reply, render_console
+from bot.console_views import case_buttons, queue_reply, render_console
 from bot.conversations import utcnow
 from bot.crypto import KeyRing
 from bot.db import cases as case_store

@@ -10,21 +10,29 @@ the topic in the operators' language, to the person in theirs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from aiogram.types import Message, User
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.console_views import (
+    ACTION_PREFIX,
+    CANNED,
+    END_CHAT,
+    NOTE_PREFIXES,
+    canned_menu,
+    case_buttons,
+    case_of,
+    outcome_buttons,
+    queue_reply,
+    render_console,
+)
 from bot.db import cases as case_store
 from bot.db import staff
-from bot.db.tables import CaseRequestRow, OperatorRow
-from bot.i18n import Markup, Translator
-from bot.render import Rendered, RenderedButton, render
+from bot.db.tables import CaseRequestRow
+from bot.i18n import Markup
+from bot.render import Rendered, render
 from bot.telegram.unit_of_work import UnitOfWork
-from dialogs.types import Button, Choice, Fragment, Items, Priority, Reply
-from handoff.cases import QueueEntry, queue_order
+from dialogs.types import Button, Fragment, Reply
 from handoff.lifecycle import (
     Actor,
     Case,
@@ -39,27 +47,8 @@ from handoff.lifecycle import (
     transfer,
 )
 from handoff.sla import SlaPolicy
-from handoff.summary import MARKERS
 
-__all__ = [
-    "ACTION_PREFIX",
-    "CANNED",
-    "END_CHAT",
-    "ConsoleConfig",
-    "act",
-    "canned_menu",
-    "case_buttons",
-    "end_by_person",
-    "queue_reply",
-    "relay_from_operator",
-    "render_console",
-]
-
-ACTION_PREFIX = "o"
-#: The person's "end the conversation" button (a global choice the bot layer takes).
-END_CHAT = "end_chat"
-#: A message in a case topic that starts with this is an internal note, never relayed.
-NOTE_PREFIXES = ("/note", "!")
+__all__ = ["ConsoleConfig", "act", "end_by_person", "relay_from_operator"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,50 +56,6 @@ class ConsoleConfig:
     chat_id: int
     locale: str
     sla: SlaPolicy
-
-
-def _data(action: str, code: str, arg: str = "") -> str:
-    """``o:<action>:<code>[:<arg>]``: short (well under 64 bytes) and checked on the way in."""
-    return ":".join(p for p in (ACTION_PREFIX, action, code, arg) if p)
-
-
-def case_buttons(code: str, status: Status) -> tuple[tuple[Button, ...], ...]:
-    """The buttons under a case message, for its state."""
-    if status is Status.QUEUED:
-        return (
-            (
-                Button("op-button-claim", _data("claim", code)),
-                Button("op-button-escalate", _data("escalate", code)),
-            ),
-        )
-    if status is Status.HELD:
-        return (
-            (
-                Button("op-button-release", _data("release", code)),
-                Button("op-button-close", _data("outcomes", code)),
-            ),
-        )
-    return ()
-
-
-def _outcome_buttons(code: str) -> tuple[tuple[Button, ...], ...]:
-    chosen = [o for o in Outcome if o is not Outcome.PERSON_LEFT]
-    return tuple(
-        (Button(f"op-outcome-{o.value.replace('_', '-')}", _data("close", code, o.value)),)
-        for o in chosen
-    )
-
-
-def render_console(translator: Translator, locale: str, reply: Reply) -> Rendered:
-    """Render a reply whose buttons carry raw callback data (not dialog choices)."""
-    message = render(translator, locale, [Reply(reply.message_id, reply.args)])[0]
-    rows = tuple(
-        tuple(
-            RenderedButton(translator.format(locale, b.label), Choice("", ""), b.value) for b in row
-        )
-        for row in reply.buttons
-    )
-    return Rendered(message.text, rows, message.protect)
 
 
 def _rendered(uow: UnitOfWork, locale: str, reply: Reply) -> Rendered:
@@ -154,13 +99,13 @@ async def act(uow: UnitOfWork, config: ConsoleConfig, user: User, data: str) -> 
         return translator.format(config.locale, "op-refused-unknown"), True
     if action == "outcomes":
         thread = row.topic_id
-        reply = Reply("op-choose-outcome", {"code": code}, _outcome_buttons(code))
+        reply = Reply("op-choose-outcome", {"code": code}, outcome_buttons(code))
         await _queue_topic(uow, config, thread, reply)
         return "", False
     if action == "canned":
         return await _send_canned(uow, config, row, actor, parts[3] if len(parts) > 3 else "")
     now = uow.deps.service.clock()
-    case = _case_of(row)
+    case = case_of(row)
     result: Case | Refusal
     if action == "claim":
         result = claim(case, actor, now)
@@ -232,40 +177,6 @@ async def _announce(
             )
 
 
-async def queue_reply(session: AsyncSession, sla: SlaPolicy, now: datetime) -> Reply:
-    """The queue view: open cases by priority, then waiting time, with who holds each."""
-    rows = list(
-        await session.scalars(select(CaseRequestRow).where(CaseRequestRow.status != Status.CLOSED))
-    )
-    aliases = {row.ref: row.alias for row in await session.scalars(select(OperatorRow))}
-    by_code = {row.code: row for row in rows}
-    entries = [QueueEntry(r.code, Priority(r.priority), r.created_at) for r in rows]
-    lines = []
-    for entry in queue_order(entries):
-        row = by_code[entry.code]
-        case = _case_of(row)
-        minutes = max(int((now - row.created_at).total_seconds() // 60), 0)
-        holder: Fragment = (
-            Fragment("op-queue-held", {"name": aliases.get(row.holder_ref, "?")})
-            if row.holder_ref
-            else Fragment("op-queue-waiting")
-        )
-        kind = "op-queue-line-overdue" if sla.overdue(case, now) else "op-queue-line"
-        lines.append(
-            Fragment(
-                kind,
-                {
-                    "marker": MARKERS[entry.priority],
-                    "code": entry.code,
-                    "minutes": minutes,
-                    "holder": holder,
-                },
-            )
-        )
-    body: Fragment | Items = Items(tuple(lines)) if lines else Fragment("op-queue-empty")
-    return Reply("op-queue", {"count": len(lines), "cases": body})
-
-
 async def _transfer(uow: UnitOfWork, config: ConsoleConfig, message: Message, name: str) -> None:
     """``/transfer Ivan`` in a case topic: the holder or a supervisor hands the case over."""
     user = message.from_user
@@ -283,7 +194,7 @@ async def _transfer(uow: UnitOfWork, config: ConsoleConfig, message: Message, na
         await _queue_topic(uow, config, thread, reply)
         return
     now = uow.deps.service.clock()
-    result = transfer(_case_of(row), actor, Actor(target.ref, Role(target.role)), now)
+    result = transfer(case_of(row), actor, Actor(target.ref, Role(target.role)), now)
     if isinstance(result, Refusal):
         holder = await case_store.operator_alias(uow.session, row.holder_ref)
         text = translator.format(
@@ -301,30 +212,6 @@ async def _transfer(uow: UnitOfWork, config: ConsoleConfig, message: Message, na
         detail=target.ref[:12],
     )
     await _announce(uow, config, row, "claim", target.alias, result)
-
-
-def _case_of(row: CaseRequestRow) -> Case:
-    return Case(
-        code=row.code,
-        priority=Priority(row.priority),
-        status=Status(row.status),
-        opened_at=row.created_at,
-        holder=row.holder_ref,
-        claimed_at=row.claimed_at,
-        escalated=row.escalated,
-    )
-
-
-#: Ready answers a consultant can send with one tap, in the person's language
-#: (``canned-<id>`` in locales/*/help.ftl; ``op-canned-<id>`` names them for operators).
-CANNED = ("greeting", "safe_now", "back_soon", "numbers", "goodbye")
-
-
-def canned_menu(code: str) -> Reply:
-    rows = tuple(
-        (Button(f"op-canned-{c.replace('_', '-')}", _data("canned", code, c)),) for c in CANNED
-    )
-    return Reply("op-canned-choose", {"code": code}, rows)
 
 
 async def _send_canned(

@@ -10,7 +10,8 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
-from bot.console_actions import ACTION_PREFIX, ConsoleConfig, act, relay_from_operator
+from bot.console_actions import ConsoleConfig, act, relay_from_operator
+from bot.console_views import ACTION_PREFIX
 from bot.telegram.unit_of_work import UnitOfWork
 
 __all__ = ["build_console_router"]

@@ -9,7 +9,8 @@ from aiogram import F, Router
 from aiogram.enums import ChatType, ContentType
 from aiogram.types import CallbackQuery, Message
 
-from bot.console_actions import END_CHAT, end_by_person
+from bot.console_actions import end_by_person
+from bot.console_views import END_CHAT
 from bot.telegram.callbacks import decode_choice
 from bot.telegram.unit_of_work import UnitOfWork
 from dialogs.types import Choice, Command, Input, Text, Unsupported
