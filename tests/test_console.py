@@ -556,3 +556,55 @@ async def test_canned_replies_go_out_in_the_persons_language(
     assert "Чи безпечно вам зараз писати?" in sent.params["text"]
     assert sent.params["protect_content"] is True
     assert "Is it safe for you to write now?" in fake.topic_messages(GROUP, topic)[-1]["text"]
+
+
+async def test_voice_and_photos_cross_both_ways_and_relay_survives_a_restart(
+    fake: FakeBotApi, parts: dict[str, Any], tmp_path: Path
+) -> None:
+    person = 5010
+    await register(parts, OLHA, "Olha", "operator")
+    await ask_for_help(parts, fake, person, danger=False)
+    await parts["console"].open_topics()
+    topic = fake.topics(GROUP)[0]["message_thread_id"]
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP,
+            OLHA,
+            buttons_of(fake.topic_messages(GROUP, topic)[0])["✋ Take the case"],
+            message_id=1,
+            thread_id=topic,
+        ),
+    )
+    await deliver(parts, fake, media_update(person, "voice"))
+    assert "voice" in fake.topic_messages(GROUP, topic)[-1]
+    photo = group_message_update(
+        GROUP,
+        OLHA,
+        None,
+        thread_id=topic,
+        extra={"photo": [{"file_id": "g", "file_unique_id": "gu", "width": 9, "height": 9}]},
+    )
+    await deliver(parts, fake, photo)
+    copy = [c for c in fake.calls_to("copyMessage") if c.ok][-1]
+    assert copy.params["chat_id"] == person
+    assert copy.params["protect_content"] is True
+    assert "Olha" in copy.params["caption"]
+    # a new process on the same database: the relay goes on
+    await parts["bot"].session.close()
+    await parts["core"].db.dispose()
+    settings = parts["core"].settings
+    core = build_core(settings)
+    bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)))
+    try:
+        parts.update(
+            core=core,
+            bot=bot,
+            dispatcher=build_dispatcher(core, OutboxSender(core.db, bot, rate=None)),
+        )
+        await deliver(parts, fake, message_update(person, "ви тут?", language_code="uk"))
+        assert fake.topic_messages(GROUP, topic)[-1]["text"] == "ви тут?"
+    finally:
+        await bot.session.close()
+        await core.db.dispose()
