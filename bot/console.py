@@ -4,7 +4,7 @@
   first message is the structured summary (handoff.summary). The topic id is stored with
   the case; the summary goes through the outbox, so a flood-limited or unreachable group
   loses nothing.
-- The queue view: one message in the group's General topic that the bot keeps edited
+- The queue view: one pinned message in a topic of its own that the bot keeps edited
   (open cases by priority, then waiting time, with who holds each, overdue ones marked).
   It is edited only when its text changes and at most every ``QUEUE_EVERY`` (the group
   limit is about 20 messages a minute).
@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError, TelegramRetryAfter
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramRetryAfter
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -103,7 +103,6 @@ class Console:
         self.clock = clock
         self.keyring = keyring
         self.chat_key = keyring.pseudonym("chat", chat_id)
-        self._queue_message: int | None = None
         self._queue_digest = ""
         self._queue_at: datetime | None = None
 
@@ -194,8 +193,20 @@ class Console:
     async def _queue_reply(self, session: AsyncSession) -> Reply:
         return await queue_reply(session, self.sla, self.clock())
 
+    async def _queue_place(self) -> tuple[int, int | None]:
+        """The queue topic (created once, remembered across restarts) and its message."""
+        topic = await self.db.run(lambda s: case_store.console_state(s, "queue_topic"))
+        if topic is None:
+            name = self.translator.format(self.locale, "op-queue-topic")
+            created = await self.bot.create_forum_topic(self.chat_id, name[:TOPIC_NAME_LIMIT])
+            topic = created.message_thread_id
+            await self.db.run(lambda s: case_store.set_console_state(s, "queue_topic", topic))
+        message = await self.db.run(lambda s: case_store.console_state(s, "queue_message"))
+        return topic, message
+
     async def refresh_queue(self, *, force: bool = False) -> bool:
-        """Edit (or first post) the queue view if its text changed; True when sent."""
+        """Edit (or first post, and pin) the queue view in its own topic if its text changed;
+        True when sent."""
         now = self.clock()
         if not force and self._queue_at is not None and now - self._queue_at < QUEUE_EVERY:
             return False
@@ -205,19 +216,31 @@ class Console:
         if digest == self._queue_digest and not force:
             return False
         try:
-            if self._queue_message is None:
-                sent = await self.bot.send_message(self.chat_id, text, parse_mode="HTML")
-                self._queue_message = sent.message_id
-            else:
-                await self.bot.edit_message_text(
-                    text, chat_id=self.chat_id, message_id=self._queue_message, parse_mode="HTML"
+            topic, message = await self._queue_place()
+            if message is not None:
+                try:
+                    await self.bot.edit_message_text(
+                        text, chat_id=self.chat_id, message_id=message, parse_mode="HTML"
+                    )
+                except TelegramBadRequest as exc:
+                    if "not modified" not in str(exc).lower():
+                        message = None  # deleted by someone: post a new one
+            if message is None:
+                sent = await self.bot.send_message(
+                    self.chat_id, text, parse_mode="HTML", message_thread_id=topic
                 )
+                await self.db.run(
+                    lambda s: case_store.set_console_state(s, "queue_message", sent.message_id)
+                )
+                with contextlib.suppress(TelegramAPIError):
+                    await self.bot.pin_chat_message(
+                        self.chat_id, sent.message_id, disable_notification=True
+                    )
         except TelegramRetryAfter as exc:
             log.warning("operator group busy: queue view waits %s s", exc.retry_after)
             return False
         except TelegramAPIError as exc:
             log.warning("queue view not updated (%s)", type(exc).__name__)
-            self._queue_message = None  # deleted by someone: post a new one next time
             return False
         self._queue_digest, self._queue_at = digest, now
         return True
@@ -251,7 +274,15 @@ class Console:
                 },
             )
             outgoing.append(
-                await self._enqueue(session, self.chat_id, self.chat_key, self.locale, alert, now)
+                await self._enqueue(
+                    session,
+                    self.chat_id,
+                    self.chat_key,
+                    self.locale,
+                    alert,
+                    now,
+                    thread_id=await case_store.console_state(session, "queue_topic"),
+                )
             )
             person = await self._person_notice(session, row, now)
             if person is not None:
@@ -297,9 +328,12 @@ class Console:
         now: datetime,
         *,
         lane: int = LANE_OPERATORS,
+        thread_id: int | None = None,
     ) -> Queued:
         message = render(self.translator, locale, [reply])[0]
         params: dict[str, Any] = send_message_params(chat_id, message)
+        if thread_id is not None:
+            params["message_thread_id"] = thread_id
         outbox_id = await repo.enqueue(
             session,
             lane=lane,

@@ -190,14 +190,17 @@ async def test_each_case_gets_a_topic_with_a_summary_and_the_queue_orders_them(
     assert all(topic_id for _, topic_id in rows)
     # the queue view: posted once, then edited only when something changed
     assert await console.refresh_queue(force=True)
-    view = fake.topic_messages(GROUP, None)[-1]["text"]
+    view = fake.topic_messages(GROUP, queue_topic(fake))[-1]["text"]
     assert view.index("🔴") < view.index("🟠")
     clock.now += QUEUE_EVERY
     assert not await console.refresh_queue()  # nothing changed
     clock.now += timedelta(minutes=10)
     assert await console.refresh_queue()  # waiting times and the urgent SLA moved on
-    assert "⏰" in fake.topic_messages(GROUP, None)[-1]["text"]
-    assert len(fake.topic_messages(GROUP, None)) == 1  # edited, not re-posted
+    assert "⏰" in fake.topic_messages(GROUP, queue_topic(fake))[-1]["text"]
+    assert len(fake.topic_messages(GROUP, queue_topic(fake))) == 1  # edited, not re-posted
+    assert fake.topic_messages(GROUP, queue_topic(fake))[0]["message_id"] in (
+        fake.pinned_message_ids(GROUP)
+    )
     audit = await parts["core"].db.run(staff.verify_audit)
     assert audit is None
 
@@ -261,6 +264,10 @@ async def deliver(parts: dict[str, Any], fake: FakeBotApi, update: dict[str, Any
     update_id = fake.push_update(update)
     queued = next(u for u in fake.pending_updates() if u["update_id"] == update_id)
     await parts["dispatcher"].feed_raw_update(parts["bot"], queued)
+
+
+def queue_topic(fake: FakeBotApi) -> int:
+    return next(t["message_thread_id"] for t in fake.topics(GROUP) if t["name"] == "📋 Queue")
 
 
 def buttons_of(message: dict[str, Any]) -> dict[str, str]:
@@ -398,9 +405,10 @@ async def test_a_case_past_its_time_to_claim_alerts_supervisors_and_tells_the_pe
     await console.open_topics()
     clock.now += timedelta(minutes=29)
     assert await console.alert_overdue() == 0
+    await console.refresh_queue(force=True)  # the queue topic exists from the start in run
     clock.now += timedelta(minutes=2)  # Friday 17:31 in Kyiv: past due, still on duty
     assert await console.alert_overdue() == 1
-    alert = fake.topic_messages(GROUP, None)[-1]
+    alert = fake.topic_messages(GROUP, queue_topic(fake))[-1]
     assert "⏰" in alert["text"]
     mentions = [e for e in alert.get("entities", []) if e["type"] == "text_mention"]
     assert [m["user"]["id"] for m in mentions] == [OLHA]

@@ -312,15 +312,25 @@ async def test_the_running_bot_opens_a_case_topic_in_the_operator_group(
             await tap(value)
         await tap("skip")
         await tap("yes")
-        await fake.wait_for(lambda f: len(f.topics(group)) == 1, timeout=30)
-        topic = fake.topics(group)[0]
+        await fake.wait_for(
+            lambda f: any(t["name"].startswith("🟢") for t in f.topics(group)), timeout=30
+        )
+        topic = next(t for t in fake.topics(group) if t["name"].startswith("🟢"))
         assert topic["name"].startswith("🟢 K-")
         thread = topic["message_thread_id"]
         await fake.wait_for(lambda f: len(f.topic_messages(group, thread)) == 1, timeout=30)
         summary = fake.topic_messages(group, thread)[0]["text"]
         assert topic["name"].split()[1] in summary
         assert topic["name"].split()[1] in sends(fake, user)[-1].params["text"]
-        await fake.wait_for(lambda f: len(f.topic_messages(group, None)) >= 1, timeout=30)
+        queue = next(t for t in fake.topics(group) if t["name"] == "📋 Черга")["message_thread_id"]
+        code = topic["name"].split()[1]
+
+        def queue_shows_the_case(f: FakeBotApi) -> bool:
+            view = f.topic_messages(group, queue)
+            return bool(view) and code in view[-1].get("text", "")
+
+        # the queue view is edited at most every 10 s
+        await fake.wait_for(queue_shows_the_case, timeout=30)
     finally:
         code = await bot.stop()
     assert code == 0, bot.log()

@@ -7,7 +7,7 @@ import html
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.tables import CaseRequestRow, OperatorRow, SubjectRow
+from bot.db.tables import CaseRequestRow, ConsoleStateRow, OperatorRow, SubjectRow
 from handoff.lifecycle import Case, Status
 
 __all__ = [
@@ -15,10 +15,12 @@ __all__ = [
     "case_by_code",
     "case_by_topic",
     "chat_of",
+    "console_state",
     "held_case_of",
     "operator_alias",
     "operator_named",
     "save_case",
+    "set_console_state",
     "supervisor_mentions",
 ]
 
@@ -85,6 +87,18 @@ async def chat_of(session: AsyncSession, subject_id: str) -> int | None:
     """The person's private chat id (decrypted), to write to them."""
     ref = await session.scalar(select(SubjectRow.chat_ref).where(SubjectRow.id == subject_id))
     return int(ref.decode()) if ref else None
+
+
+async def console_state(session: AsyncSession, key: str) -> int | None:
+    return await session.scalar(select(ConsoleStateRow.value).where(ConsoleStateRow.key == key))
+
+
+async def set_console_state(session: AsyncSession, key: str, value: int) -> None:
+    row = await session.get(ConsoleStateRow, key)
+    if row is None:
+        session.add(ConsoleStateRow(key=key, value=value))
+    else:
+        row.value = value
 
 
 def save_case(row: CaseRequestRow, case: Case) -> None:

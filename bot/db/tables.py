@@ -27,6 +27,7 @@ __all__ = [
     "AuditRow",
     "Base",
     "CaseRequestRow",
+    "ConsoleStateRow",
     "ContactCheckRow",
     "ConversationRow",
     "EventRow",
@@ -208,3 +209,12 @@ class AuditRow(Base):
     digest: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = ({"sqlite_autoincrement": True},)
+
+
+class ConsoleStateRow(Base):
+    """Small facts the operator console keeps across restarts (the queue topic and message)."""
+
+    __tablename__ = "console_state"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)

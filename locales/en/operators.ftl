@@ -96,3 +96,4 @@ op-canned-numbers = Where to find the numbers
 op-canned-goodbye = Goodbye
 op-canned-sent = Sent (in the person's language): <i>{ $text }</i>
 op-refused-person-ended = The person has ended the conversation.
+op-queue-topic = 📋 Queue

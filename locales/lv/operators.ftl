@@ -98,3 +98,4 @@ op-canned-numbers = Kur atrast numurus
 op-canned-goodbye = Atvadas
 op-canned-sent = Nosūtīts (cilvēka valodā): <i>{ $text }</i>
 op-refused-person-ended = Cilvēks pabeidza sarunu.
+op-queue-topic = 📋 Rinda

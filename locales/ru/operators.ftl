@@ -100,3 +100,4 @@ op-canned-numbers = Где найти номера
 op-canned-goodbye = Прощание
 op-canned-sent = Отправлено (на языке человека): <i>{ $text }</i>
 op-refused-person-ended = Человек завершил разговор.
+op-queue-topic = 📋 Очередь

@@ -100,3 +100,4 @@ op-canned-numbers = Де знайти номери
 op-canned-goodbye = Прощання
 op-canned-sent = Надіслано (мовою людини): <i>{ $text }</i>
 op-refused-person-ended = Людина завершила розмову.
+op-queue-topic = 📋 Черга

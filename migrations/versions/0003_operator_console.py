@@ -42,6 +42,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit")),
         sqlite_autoincrement=True,
     )
+    op.create_table(
+        "console_state",
+        sa.Column("key", sa.String(length=32), nullable=False),
+        sa.Column("value", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_console_state")),
+    )
     with op.batch_alter_table("case_requests", schema=None) as batch_op:
         batch_op.add_column(sa.Column("holder_ref", sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=True))
@@ -74,5 +80,6 @@ def downgrade() -> None:
         batch_op.drop_column("escalated")
         batch_op.drop_column("claimed_at")
         batch_op.drop_column("holder_ref")
+    op.drop_table("console_state")
     op.drop_table("audit")
     op.drop_table("operators")
