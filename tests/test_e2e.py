@@ -22,7 +22,14 @@ from sqlalchemy import select
 from bot.db.database import Database
 from bot.db.tables import EventRow, InboxRow, OutboxRow
 from tests.conftest import TEST_SECRET
-from tests.fakes import FakeBotApi, callback_update, message_update, sticker_update
+from tests.fakes import (
+    FakeBotApi,
+    callback_update,
+    group_callback_update,
+    group_message_update,
+    message_update,
+    sticker_update,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -289,13 +296,31 @@ async def test_a_full_screening_and_a_verified_contact_in_the_running_bot(
     assert "Traceback" not in bot.log()
 
 
-async def test_the_running_bot_opens_a_case_topic_in_the_operator_group(
+async def test_a_shift_in_the_running_bot_topic_queue_claim_relay_note_close(
     fake: FakeBotApi, tmp_path: Path
 ) -> None:
     group = -1001234567890
     fake.add_forum_group(group, title="Hotline shift")
     bot = BotProcess(fake, tmp_path)
     bot.extra_env = {"LASTIVKA_OPERATOR_CHAT_ID": str(group)}
+    operator = 6_000_001
+    added = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "operators",
+        "add",
+        "--telegram-id",
+        str(operator),
+        "--name",
+        "Olha",
+        cwd=tmp_path,
+        env=bot.env(),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    out, _ = await added.communicate()
+    assert added.returncode == 0, out.decode()
     await bot.start()
     user = 4444
 
@@ -331,6 +356,63 @@ async def test_the_running_bot_opens_a_case_topic_in_the_operator_group(
 
         # the queue view is edited at most every 10 s
         await fake.wait_for(queue_shows_the_case, timeout=30)
+
+        def in_topic(f: FakeBotApi) -> list[dict[str, Any]]:
+            return f.topic_messages(group, thread)
+
+        # the operator takes the case: the person is told who joined
+        take = next(
+            b["callback_data"]
+            for row in in_topic(fake)[0]["reply_markup"]["inline_keyboard"]
+            for b in row
+            if b["callback_data"].startswith("o:claim:")
+        )
+        told = len(sends(fake, user))
+        fake.push_update(
+            group_callback_update(group, operator, take, message_id=1, thread_id=thread)
+        )
+        await fake.wait_for(lambda f: len(sends(f, user)) > told, timeout=30)
+        assert "Olha" in sends(fake, user)[-1].params["text"]
+        # two-way relay; a note stays in the group
+        fake.push_update(message_update(user, "Мені потрібна порада", language_code="uk"))
+        await fake.wait_for(
+            lambda f: in_topic(f)[-1].get("text") == "Мені потрібна порада", timeout=30
+        )
+        told = len(sends(fake, user))
+        fake.push_update(
+            group_message_update(group, operator, "/note перевірити", thread_id=thread)
+        )
+        fake.push_update(group_message_update(group, operator, "Я тут, пишіть", thread_id=thread))
+        await fake.wait_for(lambda f: len(sends(f, user)) > told, timeout=30)
+        assert sends(fake, user)[-1].params["text"].endswith("Я тут, пишіть")
+        assert len(sends(fake, user)) == told + 1  # the note was not relayed
+        # closing with an outcome gives the person back to the bot
+        close = next(
+            b["callback_data"]
+            for m in in_topic(fake)
+            for row in m.get("reply_markup", {}).get("inline_keyboard", [])
+            for b in row
+            if b["callback_data"].startswith("o:outcomes:")
+        )
+        fake.push_update(
+            group_callback_update(group, operator, close, message_id=1, thread_id=thread)
+        )
+        await fake.wait_for(
+            lambda f: "o:close:" in str(in_topic(f)[-1].get("reply_markup", "")), timeout=30
+        )
+        referred = next(
+            b["callback_data"]
+            for row in in_topic(fake)[-1]["reply_markup"]["inline_keyboard"]
+            for b in row
+            if b["callback_data"].endswith(":referred")
+        )
+        told = len(sends(fake, user))
+        fake.push_update(
+            group_callback_update(group, operator, referred, message_id=1, thread_id=thread)
+        )
+        await fake.wait_for(lambda f: len(sends(f, user)) > told, timeout=30)
+        assert "/menu" in sends(fake, user)[-1].params["text"]
+        await fake.wait_for(lambda f: f.topic(group, thread)["is_closed"], timeout=30)
     finally:
         code = await bot.stop()
     assert code == 0, bot.log()
