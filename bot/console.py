@@ -21,7 +21,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiogram import Bot
@@ -152,7 +152,8 @@ class Console:
 
     async def _post_summary(self, pending: _Pending, thread_id: int) -> None:
         now = self.clock()
-        summary = case_summary(pending.facts, now)
+        zone = self.hours.zone if self.hours is not None else UTC
+        summary = case_summary(pending.facts, zone)
         buttons = case_buttons(pending.facts.code, Status.QUEUED)
         message = render_console(
             self.translator, self.locale, Reply(summary.message_id, summary.args, buttons)

@@ -169,6 +169,9 @@ class Engine:
         if flow.name != MENU:
             nav.append(Button("button-menu", _NAV_MENU))
             nav.append(Button("button-language", _NAV_LANGUAGE))
+            if flow.name != HUMAN_FLOW and HUMAN_FLOW in self._flows:
+                # a person is one tap away from every screen
+                nav.append(Button("button-human", HUMAN_FLOW))
         if nav:
             rows.append(tuple(nav))
         args = dict(step.args(answers)) if step.args is not None else {}
@@ -275,6 +278,8 @@ class Engine:
             return StepResult(tuple(effects), changed, "language_set")
         if value == _NAV_MENU:
             return self._enter(conv, MENU, "menu")
+        if value == HUMAN_FLOW and HUMAN_FLOW in self._flows:
+            return self._enter(conv, HUMAN_FLOW, "human")
         if value == _NAV_LANGUAGE:
             return StepResult((self._language_picker(conv.locale),), conv, "language")
         if value == _RESUME:

@@ -2,7 +2,7 @@
 
 Built only from the case and the person's stored answers: language, country, the flow and
 its result (level and the signs answered yes), the help-request fields, consent, the time
-waited. Never a name, username, Telegram id, phone number or profile link: nothing of the
+waiting since. Never a name, username, Telegram id, phone number or profile link: nothing of the
 kind is in the answers to begin with (the dialogs never ask), and the note the person wrote
 for the consultant is passed as text (escaped when rendered).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from dialogs.flows.risk_screening import PREFIX, assessment_of
 from dialogs.risk import default_bank
@@ -94,8 +94,8 @@ def _help_lines(answers: Mapping[str, Answer]) -> list[Fragment]:
     return lines
 
 
-def case_summary(facts: CaseFacts, now: datetime) -> Reply:
-    """The structured first message of a case topic."""
+def case_summary(facts: CaseFacts, zone: tzinfo = UTC) -> Reply:
+    """The structured first message of a case topic; "waiting since" in the team's zone."""
     answers = facts.answers
     flow = _FLOW_OF_REASON.get(facts.reason, facts.reason)
     lines = [
@@ -111,7 +111,7 @@ def case_summary(facts: CaseFacts, now: datetime) -> Reply:
     else:
         lines += _help_lines(answers)
     lines.append(Fragment("op-line-consent"))
-    waited = max(int((now - facts.opened_at).total_seconds() // 60), 0)
+    since = facts.opened_at.astimezone(zone).strftime("%d.%m.%Y %H:%M")
     return Reply(
         "op-summary",
         {
@@ -119,6 +119,6 @@ def case_summary(facts: CaseFacts, now: datetime) -> Reply:
             "code": facts.code,
             "priority": Fragment(f"op-priority-{facts.priority.name.lower()}"),
             "lines": Items(tuple(lines)),
-            "minutes": waited,
+            "since": since,
         },
     )

@@ -64,6 +64,7 @@ chat-prompt = Type a number, a /command or text. Ctrl+D ends the chat.
 chat-bye = Goodbye. Your place is kept for next time.
 
 button-language = 🌐
+button-human = 👤
 resume-question = You have an unfinished conversation. Continue where you stopped, or start again?
 resume-continue = Continue
 resume-restart = Start again

@@ -9,10 +9,7 @@ op-priority-normal = normal
 op-summary =
     { $marker } <b>Case { $code }</b>, { $priority }
     { $lines }
-    Waiting: { $minutes ->
-        [one] { $minutes } minute
-       *[other] { $minutes } minutes
-    }
+    Waiting since { $since }
 op-line-language = Language: { $language }
 op-line-for = For: { $who }
 op-for-self = the person themselves

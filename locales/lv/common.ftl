@@ -65,6 +65,7 @@ chat-prompt = Ievadiet numuru, /komandu vai tekstu. Ctrl+D beidz sarunu.
 chat-bye = Uz redzēšanos! Nākamreiz turpināsim no tās pašas vietas.
 
 button-language = 🌐
+button-human = 👤
 resume-question = Jums ir nepabeigta saruna. Turpināt no tās pašas vietas vai sākt no sākuma?
 resume-continue = Turpināt
 resume-restart = Sākt no sākuma

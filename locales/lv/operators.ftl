@@ -9,11 +9,7 @@ op-priority-normal = parasta
 op-summary =
     { $marker } <b>Lieta { $code }</b>, prioritāte: { $priority }
     { $lines }
-    Gaidīšanas laiks: { $minutes ->
-        [zero] { $minutes } minūtes
-        [one] { $minutes } minūte
-       *[other] { $minutes } minūtes
-    }
+    Gaida kopš { $since }
 op-line-language = Valoda: { $language }
 op-line-for = Attiecas uz: { $who }
 op-for-self = pašu cilvēku

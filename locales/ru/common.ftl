@@ -66,6 +66,7 @@ chat-prompt = Введите номер, /команду или текст. Ctrl
 chat-bye = До свидания. В следующий раз продолжим с того же места.
 
 button-language = 🌐
+button-human = 👤
 resume-question = У вас есть незаконченный разговор. Продолжить с того же места или начать сначала?
 resume-continue = Продолжить
 resume-restart = Начать сначала

@@ -9,12 +9,7 @@ op-priority-normal = обычный
 op-summary =
     { $marker } <b>Обращение { $code }</b>, приоритет: { $priority }
     { $lines }
-    Время ожидания: { $minutes ->
-        [one] { $minutes } минута
-        [few] { $minutes } минуты
-        [many] { $minutes } минут
-       *[other] { $minutes } минуты
-    }
+    Ожидает с { $since }
 op-line-language = Язык: { $language }
 op-line-for = Касается: { $who }
 op-for-self = самого человека

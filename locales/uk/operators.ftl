@@ -9,12 +9,7 @@ op-priority-normal = звичайний
 op-summary =
     { $marker } <b>Звернення { $code }</b>, пріоритет: { $priority }
     { $lines }
-    Час очікування: { $minutes ->
-        [one] { $minutes } хвилина
-        [few] { $minutes } хвилини
-        [many] { $minutes } хвилин
-       *[other] { $minutes } хвилини
-    }
+    Очікує з { $since }
 op-line-language = Мова: { $language }
 op-line-for = Стосується: { $who }
 op-for-self = самої людини
