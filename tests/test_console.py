@@ -616,3 +616,42 @@ async def test_voice_and_photos_cross_both_ways_and_relay_survives_a_restart(
     finally:
         await bot.session.close()
         await core.db.dispose()
+
+
+async def test_a_flooded_group_keeps_the_persons_messages_in_order(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    person = 5011
+    await register(parts, OLHA, "Olha", "operator")
+    await ask_for_help(parts, fake, person, danger=False)
+    await parts["console"].open_topics()
+    topic = fake.topics(GROUP)[0]["message_thread_id"]
+    await deliver(
+        parts,
+        fake,
+        group_callback_update(
+            GROUP,
+            OLHA,
+            buttons_of(fake.topic_messages(GROUP, topic)[0])["✋ Take the case"],
+            message_id=1,
+            thread_id=topic,
+        ),
+    )
+    fake.fail_next(
+        "copyMessage",
+        status=429,
+        body={
+            "ok": False,
+            "error_code": 429,
+            "description": "Too Many Requests: retry after 3",
+            "parameters": {"retry_after": 3},
+        },
+    )
+    for text_ in ("один", "два", "три"):
+        await deliver(parts, fake, message_update(person, text_, language_code="uk"))
+    assert [m.get("text") for m in fake.topic_messages(GROUP, topic)][-1] != "три"
+    parts["clock"].now += timedelta(seconds=4)
+    while await parts["sender"].drain_once():
+        pass
+    texts = [m.get("text") for m in fake.topic_messages(GROUP, topic)]
+    assert texts[-3:] == ["один", "два", "три"]

@@ -333,19 +333,29 @@ async def test_a_shift_in_the_running_bot_topic_queue_claim_relay_note_close(
     try:
         fake.push_update(message_update(user, "/start", language_code="uk"))
         await fake.wait_for(lambda f: len(sends(f, user)) >= 1, timeout=60)
-        for value in ("lang_uk", "help", "other", "job_offer", "c_de", "question", "anytime"):
+        # a screening of work abroad, answered "not sure" throughout, then consent
+        for value in ("lang_uk", "screening", "abroad", "self", "age_26_plus", "c_de"):
             await tap(value)
-        await tap("skip")
+
+        def offered() -> set[str]:
+            return {d.rsplit(":", 1)[-1] for d in keyboard(sends(fake, user)[-1]).values()}
+
+        while "unsure" in offered() or "go_on" in offered():
+            await tap("unsure" if "unsure" in offered() else "go_on")
+        await tap("person")
         await tap("yes")
         await fake.wait_for(
-            lambda f: any(t["name"].startswith("🟢") for t in f.topics(group)), timeout=30
+            lambda f: any(t["name"].startswith(("🟠", "🔴")) for t in f.topics(group)),
+            timeout=30,
         )
-        topic = next(t for t in fake.topics(group) if t["name"].startswith("🟢"))
-        assert topic["name"].startswith("🟢 K-")
+        topic = next(t for t in fake.topics(group) if t["name"].startswith(("🟠", "🔴")))
         thread = topic["message_thread_id"]
         await fake.wait_for(lambda f: len(f.topic_messages(group, thread)) == 1, timeout=30)
         summary = fake.topic_messages(group, thread)[0]["text"]
         assert topic["name"].split()[1] in summary
+        assert "перевірка ризиків" in summary  # the flow, its level and the signs
+        assert "Результат:" in summary
+        assert "не знаю напевно" in summary
         assert topic["name"].split()[1] in sends(fake, user)[-1].params["text"]
         queue = next(t for t in fake.topics(group) if t["name"] == "📋 Черга")["message_thread_id"]
         code = topic["name"].split()[1]
