@@ -18,6 +18,7 @@ from bot.console_views import (
     ACTION_PREFIX,
     CANNED,
     END_CHAT,
+    FEEDBACK,
     NOTE_PREFIXES,
     canned_menu,
     case_buttons,
@@ -48,7 +49,13 @@ from handoff.lifecycle import (
 )
 from handoff.sla import SlaPolicy
 
-__all__ = ["ConsoleConfig", "act", "end_by_person", "relay_from_operator"]
+__all__ = [
+    "ConsoleConfig",
+    "act",
+    "end_by_person",
+    "feedback_from_person",
+    "relay_from_operator",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +174,8 @@ async def _announce(
     elif action == "release":
         await _tell_person(uow, row, Reply("consultant-away"))
     elif action == "close":
-        await _tell_person(uow, row, Reply("consultant-closed"))
+        ask = tuple((Button(f"feedback-{v}", k),) for k, v in FEEDBACK.items())
+        await _tell_person(uow, row, Reply("consultant-closed", {}, ask))
         if row.topic_id is not None:
             # the topic stays readable, closed: nothing more is relayed from it
             await uow.queue_call(
@@ -233,6 +241,22 @@ async def _send_canned(
     shown = Reply("op-canned-sent", {"text": template})
     await _queue_topic(uow, config, row.topic_id, shown)
     return "", False
+
+
+async def feedback_from_person(uow: UnitOfWork, user: User, chat_id: int, value: str) -> bool:
+    """The one-tap answer after a close, kept on the case (no content, no identity)."""
+    answer = FEEDBACK.get(value)
+    if answer is None:
+        return False
+    subject = uow.deps.keyring.pseudonym("tg", user.id)
+    row = await case_store.last_closed_case_of(uow.session, subject)
+    if row is None or row.feedback is not None:
+        return False
+    row.feedback = answer
+    locale = str((row.facts or {}).get("locale", "uk"))
+    translator = uow.deps.service.translator
+    await uow.queue(chat_id, render(translator, locale, [Reply("feedback-thanks")]))
+    return True
 
 
 async def end_by_person(uow: UnitOfWork, user: User, chat_id: int) -> bool:

@@ -22,6 +22,7 @@ __all__ = [
     "ACTION_PREFIX",
     "CANNED",
     "END_CHAT",
+    "FEEDBACK",
     "NOTE_PREFIXES",
     "canned_menu",
     "case_buttons",
@@ -34,6 +35,8 @@ __all__ = [
 ACTION_PREFIX = "o"
 #: The person's "end the conversation" button (a global choice the bot layer takes).
 END_CHAT = "end_chat"
+#: One feedback question after a case closes: these global choices answer it.
+FEEDBACK = {"fb_yes": "yes", "fb_partly": "partly", "fb_no": "no"}
 #: A message in a case topic that starts with this is an internal note, never relayed.
 NOTE_PREFIXES = ("/note", "!")
 

@@ -370,12 +370,17 @@ async def test_claim_relay_notes_and_close_with_an_outcome(
         ),
     )
     assert "/menu" in fake.sent_texts(person)[-1]
+    # one optional feedback question, answered with one tap
+    closed = [c for c in fake.calls_to("sendMessage") if c.ok and c.params["chat_id"] == person]
+    helped = buttons_of(closed[-1].params)["Так, допомогло"]
+    await deliver(parts, fake, callback_update(person, helped, message_id=1))
+    assert "Дякуємо, що сказали" in fake.sent_texts(person)[-1]
     rows = list(
         await parts["core"].db.run(
-            lambda s: s.execute(text("SELECT status, outcome FROM case_requests"))
+            lambda s: s.execute(text("SELECT status, outcome, feedback FROM case_requests"))
         )
     )
-    assert [tuple(r) for r in rows] == [("closed", "referred")]
+    assert [tuple(r) for r in rows] == [("closed", "referred", "yes")]
     # after closing, the person's messages go to the bot again, not to the group
     in_topic = len(fake.topic_messages(GROUP, topic))
     await deliver(parts, fake, message_update(person, "дякую", language_code="uk"))

@@ -17,6 +17,7 @@ __all__ = [
     "chat_of",
     "console_state",
     "held_case_of",
+    "last_closed_case_of",
     "operator_alias",
     "operator_named",
     "save_case",
@@ -58,6 +59,15 @@ async def supervisor_mentions(session: AsyncSession) -> str:
     return ", ".join(
         f'<a href="tg://user?id={int(r.telegram_ref.decode())}">{html.escape(r.alias)}</a>'
         for r in rows
+    )
+
+
+async def last_closed_case_of(session: AsyncSession, subject_id: str) -> CaseRequestRow | None:
+    return await session.scalar(
+        select(CaseRequestRow)
+        .where(CaseRequestRow.subject_id == subject_id, CaseRequestRow.status == Status.CLOSED)
+        .order_by(CaseRequestRow.closed_at.desc())
+        .limit(1)
     )
 
 

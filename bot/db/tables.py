@@ -157,6 +157,8 @@ class CaseRequestRow(Base):
     overdue_told: Mapped[bool] = mapped_column(Boolean, default=False)
     #: The person ended the conversation: their messages go to the bot again.
     person_ended: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The person's one-tap answer after the close: helped, partly or not (optional).
+    feedback: Mapped[str | None] = mapped_column(String(8))
     outcome: Mapped[str | None] = mapped_column(String(20))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     topic_id: Mapped[int | None] = mapped_column(BigInteger)

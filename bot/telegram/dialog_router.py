@@ -9,7 +9,7 @@ from aiogram import F, Router
 from aiogram.enums import ChatType, ContentType
 from aiogram.types import CallbackQuery, Message
 
-from bot.console_actions import end_by_person
+from bot.console_actions import end_by_person, feedback_from_person
 from bot.console_views import END_CHAT
 from bot.telegram.callbacks import decode_choice
 from bot.telegram.unit_of_work import UnitOfWork
@@ -64,6 +64,8 @@ async def on_button(query: CallbackQuery, uow: UnitOfWork) -> None:
     chat_id = message.chat.id if message is not None else query.from_user.id
     choice = decode_choice(query.data)
     if choice == Choice(END_CHAT) and await end_by_person(uow, query.from_user, chat_id):
+        return
+    if not choice.token and await feedback_from_person(uow, query.from_user, chat_id, choice.value):
         return
     await uow.dialog(query.from_user, chat_id, choice)
 

@@ -64,7 +64,7 @@ consultant-joined =
     <b>A consultant has joined: { $name }.</b>
     Write here; { $name } will answer in this chat. You do not need to give your name.
 consultant-away = The consultant had to step away. Your request is back in the queue; someone will answer here.
-consultant-closed = The conversation with the consultant has ended. Thank you for writing. The menu is always here: /menu.
+consultant-closed = The conversation with the consultant has ended. Thank you for writing. Did it help? (You do not have to answer.) The menu is always here: /menu.
 consultant-says = <b>{ $name }:</b> { $text }
 consultant-sent = From { $name }
 
@@ -93,3 +93,7 @@ canned-safe-now = Is it safe for you to write now? If someone can see your phone
 canned-back-soon = I need a few minutes to check something. I will write back here soon.
 canned-numbers = You can find phone numbers for your country in the menu: /menu, then "Safe travel and work abroad", then "Contacts by country".
 canned-goodbye = Thank you for writing. You can come back here at any time; the menu is at /menu. Take care.
+feedback-yes = Yes, it helped
+feedback-partly = Partly
+feedback-no = No
+feedback-thanks = Thank you for telling us. It helps the team to help others.

@@ -64,7 +64,7 @@ consultant-joined =
     <b>Jums atbild konsultants: { $name }.</b>
     Rakstiet šeit; { $name } atbildēs šajā tērzēšanā. Savu vārdu jums nav jāsaka.
 consultant-away = Konsultantam nācās atiet. Jūsu pieprasījums atkal ir rindā; jums atbildēs šeit.
-consultant-closed = Saruna ar konsultantu ir pabeigta. Paldies, ka rakstījāt. Izvēlne vienmēr ir šeit: /menu.
+consultant-closed = Saruna ar konsultantu ir pabeigta. Paldies, ka rakstījāt. Vai tas palīdzēja? (Atbildēt nav obligāti.) Izvēlne vienmēr ir šeit: /menu.
 consultant-says = <b>{ $name }:</b> { $text }
 consultant-sent = No: { $name }
 
@@ -94,3 +94,7 @@ canned-safe-now = Vai jums tagad ir droši rakstīt? Ja kāds var redzēt jūsu 
 canned-back-soon = Man vajag dažas minūtes, lai kaut ko pārbaudītu. Drīz uzrakstīšu šeit.
 canned-numbers = Tālruņa numurus jūsu valstij atradīsiet izvēlnē: /menu, tad „Droša ceļošana un darbs ārzemēs”, tad „Kontakti pa valstīm”.
 canned-goodbye = Paldies, ka rakstījāt. Varat atgriezties šeit jebkurā laikā; izvēlne ir /menu. Sargājiet sevi.
+feedback-yes = Jā, palīdzēja
+feedback-partly = Daļēji
+feedback-no = Nē
+feedback-thanks = Paldies, ka pateicāt. Tas palīdz komandai palīdzēt citiem.

@@ -60,6 +60,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("person_ended", sa.Boolean(), nullable=False, server_default=sa.false())
         )
+        batch_op.add_column(sa.Column("feedback", sa.String(length=8), nullable=True))
         batch_op.add_column(sa.Column("outcome", sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("topic_id", sa.BigInteger(), nullable=True))
@@ -75,6 +76,7 @@ def downgrade() -> None:
         batch_op.drop_column("topic_id")
         batch_op.drop_column("closed_at")
         batch_op.drop_column("outcome")
+        batch_op.drop_column("feedback")
         batch_op.drop_column("overdue_told")
         batch_op.drop_column("person_ended")
         batch_op.drop_column("escalated")
