@@ -58,6 +58,10 @@ __all__ = [
 ]
 
 
+#: What a button may ask for (anything else is refused before it reaches the audit trail).
+ACTIONS = frozenset({"claim", "release", "escalate", "outcomes", "close", "canned"})
+
+
 @dataclass(frozen=True, slots=True)
 class ConsoleConfig:
     chat_id: int
@@ -98,6 +102,8 @@ async def act(uow: UnitOfWork, config: ConsoleConfig, user: User, data: str) -> 
     if len(parts) < 3 or parts[0] != ACTION_PREFIX:
         return translator.format(config.locale, "op-refused-unknown"), True
     action, code = parts[1], parts[2]
+    if action not in ACTIONS:
+        return translator.format(config.locale, "op-refused-unknown"), True
     actor = await _actor(uow, user, action)
     if actor is None:
         return translator.format(config.locale, "op-refused-not-operator"), True

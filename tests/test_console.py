@@ -660,3 +660,26 @@ async def test_a_flooded_group_keeps_the_persons_messages_in_order(
         pass
     texts = [m.get("text") for m in fake.topic_messages(GROUP, topic)]
     assert texts[-3:] == ["один", "два", "три"]
+
+
+async def test_forged_console_buttons_are_refused_and_audit_only_known_actions(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    await register(parts, OLHA, "Olha", "operator")
+    for data in ("o:drop_tables:K-AAAA", "o:claim:K-NOPE", "o:claim"):
+        await deliver(parts, fake, group_callback_update(GROUP, OLHA, data, message_id=1))
+        answer = fake.calls_to("answerCallbackQuery")[-1].params
+        assert answer.get("show_alert") is True
+    # not a console button at all: the spinner stops, nothing else happens
+    await deliver(parts, fake, group_callback_update(GROUP, OLHA, "x:claim:K-AAAA", message_id=1))
+    assert "show_alert" not in fake.calls_to("answerCallbackQuery")[-1].params
+    await deliver(
+        parts, fake, group_callback_update(GROUP, STRANGER, "o:evil'--:K-A", message_id=1)
+    )
+    actions = [
+        a
+        for (a,) in await parts["core"].db.run(
+            lambda s: s.execute(text("SELECT action FROM audit"))
+        )
+    ]
+    assert all(a in {"refused_claim", "operator_added"} for a in actions)
