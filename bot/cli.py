@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bot import __version__
+from bot.audit_cli import audit_app
 from bot.config import Settings, SettingsError, load_settings
 from bot.content_cli import register_content_commands
 from bot.crypto import generate_secret
@@ -48,6 +49,7 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(flows_app, name="flows")
 register_content_commands(app)
 app.add_typer(operators_app, name="operators")
+app.add_typer(audit_app, name="audit")
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)

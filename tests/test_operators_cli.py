@@ -67,3 +67,25 @@ def test_bad_arguments_and_a_missing_key_are_one_clear_line(
     assert keyless.exit_code == 2
     assert "LASTIVKA_SECRET_KEY" in keyless.output
     assert "Traceback" not in keyless.output
+
+
+def test_audit_lists_changes_and_verify_catches_tampering(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    runner.invoke(app, ["operators", "add", "--telegram-id", "5550001", "--name", "Olha"])
+    runner.invoke(app, ["operators", "remove", "--telegram-id", "5550001"])
+    listed = runner.invoke(app, ["audit"])
+    assert listed.exit_code == 0, listed.output
+    assert "operator_added" in listed.output
+    assert "operator_removed" in listed.output
+    assert "5550001" not in listed.output
+    ok = runner.invoke(app, ["audit", "verify"])
+    assert ok.exit_code == 0
+    assert "intact" in ok.output
+    with sqlite3.connect(tmp_path / "lastivka.db") as connection:
+        connection.execute("UPDATE audit SET action = 'nothing' WHERE id = 1")
+    broken = runner.invoke(app, ["audit", "verify"])
+    assert broken.exit_code == 1
+    assert "row 1" in broken.output
