@@ -16,13 +16,27 @@ from bot.db import repo
 from bot.i18n import Translator
 from bot.render import Rendered, render
 from dialogs.engine import Engine
-from dialogs.types import Conversation, Effect, Input, OpenCase, Priority, Reply
+from dialogs.types import (
+    Command,
+    Conversation,
+    Effect,
+    Fragment,
+    Input,
+    Items,
+    OpenCase,
+    Priority,
+    Reply,
+)
 
 __all__ = ["ConversationService", "Outcome", "utcnow"]
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _day(moment: datetime | None) -> str:
+    return moment.strftime("%d.%m.%Y") if moment is not None else "—"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +74,8 @@ class ConversationService:
     ) -> Outcome:
         now = self.clock()
         before = await repo.load_conversation(session, subject_id)
+        if given == Command("mydata") and before is not None and before.locale:
+            return await self._my_data(session, subject_id, before)
         result = await self.engine.step(before, given, locale_hint=locale_hint)
         after = result.conversation
         await repo.save_conversation(
@@ -99,6 +115,31 @@ class ConversationService:
                     effects.append(Reply("case-in-queue", {"code": code, "minutes": minutes}))
         locale = after.locale or locale_hint
         return Outcome(render(self.translator, locale, effects), after, locale, tuple(codes))
+
+    async def _my_data(
+        self, session: AsyncSession, subject_id: str, conversation: Conversation
+    ) -> Outcome:
+        """/mydata: what is stored about the person, in their language; nothing changes."""
+        kept = await repo.what_is_kept(session, subject_id)
+        locale = conversation.locale or "en"
+        cases = tuple(
+            Fragment("mydata-case", {"code": code, "status": Fragment(f"mydata-status-{status}")})
+            for code, status in kept["cases"]
+        )
+        answers = sum(1 for key in conversation.answers if not key.startswith("_"))
+        reply = Reply(
+            "mydata",
+            {
+                "since": _day(kept["since"]),
+                "updated": _day(kept["updated"]),
+                "place": Fragment(f"mydata-flow-{conversation.flow.replace('_', '-')}"),
+                "answers": answers,
+                "cases": Items(cases) if cases else Fragment("mydata-no-cases"),
+            },
+            protect=True,
+        )
+        effects = [reply, self.engine.render(conversation)]
+        return Outcome(render(self.translator, locale, effects), conversation, locale, ())
 
     async def current(self, session: AsyncSession, subject_id: str) -> Conversation | None:
         return await repo.load_conversation(session, subject_id)

@@ -518,3 +518,20 @@ async def test_human_from_any_screen_with_consent_and_one_open_case(h: Harness) 
     assert "240 minutes" in again  # normal priority: LASTIVKA_OPERATOR_SLA's 4 h
     count = await h.core.db.run(lambda s: s.execute(text("SELECT count(*) FROM case_requests")))
     assert count.scalar_one() == 1
+
+
+async def test_mydata_says_what_is_kept_in_the_persons_language(h: Harness) -> None:
+    await h.feed(message_update(USER, "/start", language_code="lv"))
+    await press_value(h, "lang_lv")
+    await h.feed(message_update(USER, "/human"))
+    await press_value(h, "yes")
+    await h.feed(message_update(USER, "/mydata"))
+    kept = [c for c in h.fake.calls_to("sendMessage") if c.ok][-1]
+    text_ = kept.params["text"]
+    assert "Ko Lastivka glabā par jums" in text_
+    assert "gaida konsultantu" in text_
+    assert kept.params["protect_content"] is True
+    assert str(USER) not in text_
+    rows = await h.core.db.run(lambda s: s.execute(text("SELECT code FROM case_requests")))
+    code = next(iter(rows)).code
+    assert code in text_

@@ -40,6 +40,7 @@ __all__ = [
     "remember_update",
     "save_conversation",
     "store_updates",
+    "what_is_kept",
 ]
 
 
@@ -178,6 +179,23 @@ async def add_event(
             "state_to": state_to,
         },
     )
+
+
+async def what_is_kept(session: AsyncSession, subject_id: str) -> dict[str, Any]:
+    """What the database holds about one person, for /mydata (no content is read out)."""
+    since = await session.scalar(select(SubjectRow.created_at).where(SubjectRow.id == subject_id))
+    updated = await session.scalar(
+        select(ConversationRow.updated_at).where(ConversationRow.subject_id == subject_id)
+    )
+    cases = [
+        (row.code, row.status)
+        for row in await session.execute(
+            select(CaseRequestRow.code, CaseRequestRow.status)
+            .where(CaseRequestRow.subject_id == subject_id)
+            .order_by(CaseRequestRow.created_at)
+        )
+    ]
+    return {"since": since, "updated": updated, "cases": cases}
 
 
 async def open_case_code(session: AsyncSession, subject_id: str) -> str | None:

@@ -14,7 +14,7 @@ from dialogs.types import LOCALES
 
 __all__ = ["COMMANDS", "publish_profile"]
 
-COMMANDS: tuple[str, ...] = ("start", "menu", "human", "language", "about", "help")
+COMMANDS: tuple[str, ...] = ("start", "menu", "human", "language", "mydata", "about", "help")
 
 
 async def publish_profile(bot: Bot, translator: Translator) -> None:

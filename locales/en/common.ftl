@@ -68,3 +68,27 @@ button-human = 👤
 resume-question = You have an unfinished conversation. Continue where you stopped, or start again?
 resume-continue = Continue
 resume-restart = Start again
+
+mydata =
+    <b>What Lastivka keeps about you</b>
+    • Not your name, username or phone number: you are known only by a code.
+    • Your language, and where you are in the bot: { $place }.
+    • Your answers in this conversation: { $answers } (stored encrypted).
+    • Your chat number, encrypted, only to reply to you.
+    • With us since { $since }; last activity { $updated }.
+    • Requests to the hotline team:
+    { $cases }
+    An unfinished conversation is cleared after a few days without activity.
+mydata-case = { $code }: { $status }
+mydata-no-cases = none
+mydata-status-queued = waiting for a consultant
+mydata-status-held = with a consultant
+mydata-status-closed = closed
+mydata-flow-start = choosing a language
+mydata-flow-menu = the main menu
+mydata-flow-risk-screening = checking a job offer or a situation
+mydata-flow-safe-migration = safe travel advice
+mydata-flow-help-request = a help request
+mydata-flow-human = talking to a consultant
+mydata-flow-about = about the bot
+command-mydata = What do you keep about me?

@@ -69,3 +69,27 @@ button-human = 👤
 resume-question = Jums ir nepabeigta saruna. Turpināt no tās pašas vietas vai sākt no sākuma?
 resume-continue = Turpināt
 resume-restart = Sākt no sākuma
+
+mydata =
+    <b>Ko Lastivka glabā par jums</b>
+    • Ne jūsu vārdu, lietotājvārdu vai tālruņa numuru: jūs pazīst tikai pēc koda.
+    • Jūsu valodu un to, kur jūs esat botā: { $place }.
+    • Jūsu atbildes šajā sarunā: { $answers } (glabātas šifrētā veidā).
+    • Jūsu tērzēšanas numuru, šifrētu, tikai lai jums atbildētu.
+    • Ar mums kopš { $since }; pēdējā aktivitāte { $updated }.
+    • Pieprasījumi uzticības tālruņa komandai:
+    { $cases }
+    Nepabeigta saruna tiek dzēsta pēc dažām dienām bez aktivitātes.
+mydata-case = { $code }: { $status }
+mydata-no-cases = nav
+mydata-status-queued = gaida konsultantu
+mydata-status-held = pie konsultanta
+mydata-status-closed = slēgts
+mydata-flow-start = valodas izvēle
+mydata-flow-menu = galvenā izvēlne
+mydata-flow-risk-screening = piedāvājuma vai situācijas pārbaude
+mydata-flow-safe-migration = padomi drošam braucienam
+mydata-flow-help-request = palīdzības pieprasījums
+mydata-flow-human = saruna ar konsultantu
+mydata-flow-about = par botu
+command-mydata = Ko jūs glabājat par mani?

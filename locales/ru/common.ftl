@@ -70,3 +70,27 @@ button-human = 👤
 resume-question = У вас есть незаконченный разговор. Продолжить с того же места или начать сначала?
 resume-continue = Продолжить
 resume-restart = Начать сначала
+
+mydata =
+    <b>Что Ластивка хранит о вас</b>
+    • Не ваше имя, имя пользователя или номер телефона: вас знают только по коду.
+    • Ваш язык и то, где вы сейчас в боте: { $place }.
+    • Ваши ответы в этом разговоре: { $answers } (хранятся в зашифрованном виде).
+    • Номер вашего чата, зашифрованный, только чтобы вам отвечать.
+    • С нами с { $since }; последняя активность { $updated }.
+    • Обращения к команде горячей линии:
+    { $cases }
+    Незавершённый разговор удаляется через несколько дней без активности.
+mydata-case = { $code }: { $status }
+mydata-no-cases = нет
+mydata-status-queued = ждёт консультанта
+mydata-status-held = у консультанта
+mydata-status-closed = закрыто
+mydata-flow-start = выбор языка
+mydata-flow-menu = главное меню
+mydata-flow-risk-screening = проверка предложения или ситуации
+mydata-flow-safe-migration = советы для безопасной поездки
+mydata-flow-help-request = запрос о помощи
+mydata-flow-human = разговор с консультантом
+mydata-flow-about = о боте
+command-mydata = Что вы храните обо мне?
