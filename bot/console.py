@@ -38,11 +38,11 @@ from bot.db.database import Database
 from bot.db.tables import CaseRequestRow
 from bot.i18n import Markup, Translator
 from bot.outbox import LANE_REPLY, LEASE, OutboxSender, Queued
-from bot.render import render, render_reply
+from bot.render import Rendered, render, render_reply
 from bot.telegram.unit_of_work import send_message_params
 from dialogs.contacts import active_directory, contact_items
 from dialogs.types import Fragment, Priority, Reply
-from handoff.lifecycle import Case, Status
+from handoff.lifecycle import Status
 from handoff.sla import Hours, SlaPolicy
 from handoff.summary import MARKERS, CaseFacts, case_summary, topic_name
 
@@ -61,18 +61,6 @@ TOPIC_NAME_LIMIT = 128
 class _Pending:
     id: int
     facts: CaseFacts
-
-
-def _case(row: CaseRequestRow) -> Case:
-    return Case(
-        code=row.code,
-        priority=Priority(row.priority),
-        status=Status(row.status),
-        opened_at=row.created_at,
-        holder=row.holder_ref,
-        claimed_at=row.claimed_at,
-        escalated=row.escalated,
-    )
 
 
 class Console:
@@ -158,24 +146,12 @@ class Console:
         message = render_console(
             self.translator, self.locale, Reply(summary.message_id, summary.args, buttons)
         )
-        params: dict[str, Any] = send_message_params(self.chat_id, message)
-        params["message_thread_id"] = thread_id
 
         async def job(session: AsyncSession) -> Queued:
             await session.execute(
                 update(CaseRequestRow)
                 .where(CaseRequestRow.id == pending.id)
                 .values(topic_id=thread_id)
-            )
-            outbox_id = await repo.enqueue(
-                session,
-                lane=LANE_OPERATORS,
-                chat_key=self.chat_key,
-                method="sendMessage",
-                payload=params,
-                update_id=None,
-                now=now,
-                not_before=now + LEASE,
             )
             await staff.append_audit(
                 session,
@@ -184,7 +160,7 @@ class Console:
                 now=now,
                 case_code=pending.facts.code,
             )
-            return Queued(outbox_id, self.chat_key, "sendMessage", params)
+            return await self._enqueue(session, self.chat_id, message, now, thread_id=thread_id)
 
         queued = await self.db.run(job)
         await self.sender.deliver([queued])
@@ -260,7 +236,7 @@ class Console:
         outgoing: list[Queued] = []
         mentions = await case_store.supervisor_mentions(session)
         for row in rows:
-            case = _case(row)
+            case = case_store.case_of(row)
             if not self.sla.overdue(case, now):
                 continue
             row.overdue_told = True
@@ -278,9 +254,7 @@ class Console:
                 await self._enqueue(
                     session,
                     self.chat_id,
-                    self.chat_key,
-                    self.locale,
-                    alert,
+                    render(self.translator, self.locale, [alert])[0],
                     now,
                     thread_id=await case_store.console_state(session, "queue_topic"),
                 )
@@ -316,22 +290,21 @@ class Console:
                 "case-wait-closed",
                 {"when": opening.strftime("%d.%m %H:%M"), "contacts": lines},
             )
-        key = self.keyring.pseudonym("chat", chat_id)
-        return await self._enqueue(session, chat_id, key, locale, notice, now, lane=LANE_REPLY)
+        message = render(self.translator, locale, [notice])[0]
+        return await self._enqueue(session, chat_id, message, now, lane=LANE_REPLY)
 
     async def _enqueue(
         self,
         session: AsyncSession,
         chat_id: int,
-        chat_key: str,
-        locale: str,
-        reply: Reply,
+        message: Rendered,
         now: datetime,
         *,
         lane: int = LANE_OPERATORS,
         thread_id: int | None = None,
     ) -> Queued:
-        message = render(self.translator, locale, [reply])[0]
+        """One message into the outbox (sent after the commit, kept until Telegram has it)."""
+        chat_key = self.keyring.pseudonym("chat", chat_id)
         params: dict[str, Any] = send_message_params(chat_id, message)
         if thread_id is not None:
             params["message_thread_id"] = thread_id

@@ -22,7 +22,6 @@ from bot.console_views import (
     NOTE_PREFIXES,
     canned_menu,
     case_buttons,
-    case_of,
     outcome_buttons,
     queue_reply,
     render_console,
@@ -118,7 +117,7 @@ async def act(uow: UnitOfWork, config: ConsoleConfig, user: User, data: str) -> 
     if action == "canned":
         return await _send_canned(uow, config, row, actor, parts[3] if len(parts) > 3 else "")
     now = uow.deps.service.clock()
-    case = case_of(row)
+    case = case_store.case_of(row)
     result: Case | Refusal
     if action == "claim":
         result = claim(case, actor, now)
@@ -208,7 +207,7 @@ async def _transfer(uow: UnitOfWork, config: ConsoleConfig, message: Message, na
         await _queue_topic(uow, config, thread, reply)
         return
     now = uow.deps.service.clock()
-    result = transfer(case_of(row), actor, Actor(target.ref, Role(target.role)), now)
+    result = transfer(case_store.case_of(row), actor, Actor(target.ref, Role(target.role)), now)
     if isinstance(result, Refusal):
         holder = await case_store.operator_alias(uow.session, row.holder_ref)
         text = translator.format(

@@ -9,12 +9,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db import cases as case_store
 from bot.db.tables import CaseRequestRow, OperatorRow
 from bot.i18n import Translator
 from bot.render import Rendered, RenderedButton, render
 from dialogs.types import Button, Choice, Fragment, Items, Priority, Reply
 from handoff.cases import QueueEntry, queue_order
-from handoff.lifecycle import Case, Outcome, Status
+from handoff.lifecycle import Outcome, Status
 from handoff.sla import SlaPolicy
 from handoff.summary import MARKERS
 
@@ -26,7 +27,6 @@ __all__ = [
     "NOTE_PREFIXES",
     "canned_menu",
     "case_buttons",
-    "case_of",
     "outcome_buttons",
     "queue_reply",
     "render_console",
@@ -85,18 +85,6 @@ def render_console(translator: Translator, locale: str, reply: Reply) -> Rendere
     return Rendered(message.text, rows, message.protect)
 
 
-def case_of(row: CaseRequestRow) -> Case:
-    return Case(
-        code=row.code,
-        priority=Priority(row.priority),
-        status=Status(row.status),
-        opened_at=row.created_at,
-        holder=row.holder_ref,
-        claimed_at=row.claimed_at,
-        escalated=row.escalated,
-    )
-
-
 #: Ready answers a consultant can send with one tap, in the person's language
 #: (``canned-<id>`` in locales/*/help.ftl; ``op-canned-<id>`` names them for operators).
 CANNED = ("greeting", "safe_now", "back_soon", "numbers", "goodbye")
@@ -120,7 +108,7 @@ async def queue_reply(session: AsyncSession, sla: SlaPolicy, now: datetime) -> R
     lines = []
     for entry in queue_order(entries):
         row = by_code[entry.code]
-        case = case_of(row)
+        case = case_store.case_of(row)
         minutes = max(int((now - row.created_at).total_seconds() // 60), 0)
         holder: Fragment = (
             Fragment("op-queue-held", {"name": aliases.get(row.holder_ref, "?")})

@@ -275,6 +275,19 @@ def buttons_of(message: dict[str, Any]) -> dict[str, str]:
     return {b["text"]: b["callback_data"] for row in rows for b in row}
 
 
+async def case_taken_by_olha(parts: dict[str, Any], fake: FakeBotApi, person: int) -> int:
+    """A help request from ``person`` whose topic Olha (registered) has taken; its thread."""
+    await register(parts, OLHA, "Olha", "operator")
+    await ask_for_help(parts, fake, person, danger=False)
+    await parts["console"].open_topics()
+    topic: int = fake.topics(GROUP)[0]["message_thread_id"]
+    take = buttons_of(fake.topic_messages(GROUP, topic)[0])["✋ Take the case"]
+    await deliver(
+        parts, fake, group_callback_update(GROUP, OLHA, take, message_id=1, thread_id=topic)
+    )
+    return topic
+
+
 async def test_claim_relay_notes_and_close_with_an_outcome(
     fake: FakeBotApi, parts: dict[str, Any]
 ) -> None:
@@ -543,18 +556,7 @@ async def test_canned_replies_go_out_in_the_persons_language(
     fake: FakeBotApi, parts: dict[str, Any]
 ) -> None:
     person = 5009
-    await register(parts, OLHA, "Olha", "operator")
-    await ask_for_help(parts, fake, person, danger=False)  # the person speaks Ukrainian
-    await parts["console"].open_topics()
-    topic = fake.topics(GROUP)[0]["message_thread_id"]
-    summary = fake.topic_messages(GROUP, topic)[0]
-    await deliver(
-        parts,
-        fake,
-        group_callback_update(
-            GROUP, OLHA, buttons_of(summary)["✋ Take the case"], message_id=1, thread_id=topic
-        ),
-    )
+    topic = await case_taken_by_olha(parts, fake, person)  # the person speaks Ukrainian
     await deliver(parts, fake, group_message_update(GROUP, OLHA, "/canned", thread_id=topic))
     menu = buttons_of(fake.topic_messages(GROUP, topic)[-1])
     assert len(menu) == 5
@@ -575,21 +577,7 @@ async def test_voice_and_photos_cross_both_ways_and_relay_survives_a_restart(
     fake: FakeBotApi, parts: dict[str, Any], tmp_path: Path
 ) -> None:
     person = 5010
-    await register(parts, OLHA, "Olha", "operator")
-    await ask_for_help(parts, fake, person, danger=False)
-    await parts["console"].open_topics()
-    topic = fake.topics(GROUP)[0]["message_thread_id"]
-    await deliver(
-        parts,
-        fake,
-        group_callback_update(
-            GROUP,
-            OLHA,
-            buttons_of(fake.topic_messages(GROUP, topic)[0])["✋ Take the case"],
-            message_id=1,
-            thread_id=topic,
-        ),
-    )
+    topic = await case_taken_by_olha(parts, fake, person)
     await deliver(parts, fake, media_update(person, "voice"))
     assert "voice" in fake.topic_messages(GROUP, topic)[-1]
     photo = group_message_update(
@@ -627,21 +615,7 @@ async def test_a_flooded_group_keeps_the_persons_messages_in_order(
     fake: FakeBotApi, parts: dict[str, Any]
 ) -> None:
     person = 5011
-    await register(parts, OLHA, "Olha", "operator")
-    await ask_for_help(parts, fake, person, danger=False)
-    await parts["console"].open_topics()
-    topic = fake.topics(GROUP)[0]["message_thread_id"]
-    await deliver(
-        parts,
-        fake,
-        group_callback_update(
-            GROUP,
-            OLHA,
-            buttons_of(fake.topic_messages(GROUP, topic)[0])["✋ Take the case"],
-            message_id=1,
-            thread_id=topic,
-        ),
-    )
+    topic = await case_taken_by_olha(parts, fake, person)
     fake.fail_next(
         "copyMessage",
         status=429,

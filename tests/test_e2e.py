@@ -108,6 +108,14 @@ def sends(fake: FakeBotApi, chat_id: int | None = None) -> list[Any]:
     ]
 
 
+async def tap_and_wait(fake: FakeBotApi, user: int, value: str) -> None:
+    """Press the button sending ``value`` on the person's last message; wait for the answer."""
+    count = len(sends(fake, user))
+    data = next(d for d in keyboard(sends(fake, user)[-1]).values() if d.endswith(f":{value}"))
+    fake.push_update(callback_update(user, data, message_id=1))
+    await fake.wait_for(lambda f: len(sends(f, user)) > count, timeout=30)
+
+
 def keyboard(call: Any) -> dict[str, str]:
     rows = call.params["reply_markup"]["inline_keyboard"]
     return {b["text"]: b["callback_data"] for row in rows for b in row}
@@ -251,10 +259,7 @@ async def test_a_full_screening_and_a_verified_contact_in_the_running_bot(
     user = 4343
 
     async def tap(value: str) -> None:
-        count = len(sends(fake, user))
-        data = next(d for d in keyboard(sends(fake, user)[-1]).values() if d.endswith(f":{value}"))
-        fake.push_update(callback_update(user, data, message_id=1))
-        await fake.wait_for(lambda f: len(sends(f, user)) > count, timeout=30)
+        await tap_and_wait(fake, user, value)
 
     async def say(text: str) -> None:
         count = len(sends(fake, user))
@@ -325,10 +330,7 @@ async def test_a_shift_in_the_running_bot_topic_queue_claim_relay_note_close(
     user = 4444
 
     async def tap(value: str) -> None:
-        count = len(sends(fake, user))
-        data = next(d for d in keyboard(sends(fake, user)[-1]).values() if d.endswith(f":{value}"))
-        fake.push_update(callback_update(user, data, message_id=1))
-        await fake.wait_for(lambda f: len(sends(f, user)) > count, timeout=30)
+        await tap_and_wait(fake, user, value)
 
     try:
         fake.push_update(message_update(user, "/start", language_code="uk"))

@@ -8,12 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.tables import CaseRequestRow, ConsoleStateRow, OperatorRow, SubjectRow
+from dialogs.types import Priority
 from handoff.lifecycle import Case, Status
 
 __all__ = [
     "active_operator",
     "case_by_code",
     "case_by_topic",
+    "case_of",
     "chat_of",
     "console_state",
     "held_case_of",
@@ -109,6 +111,19 @@ async def set_console_state(session: AsyncSession, key: str, value: int) -> None
         session.add(ConsoleStateRow(key=key, value=value))
     else:
         row.value = value
+
+
+def case_of(row: CaseRequestRow) -> Case:
+    """A stored case as the lifecycle rules see it."""
+    return Case(
+        code=row.code,
+        priority=Priority(row.priority),
+        status=Status(row.status),
+        opened_at=row.created_at,
+        holder=row.holder_ref,
+        claimed_at=row.claimed_at,
+        escalated=row.escalated,
+    )
 
 
 def save_case(row: CaseRequestRow, case: Case) -> None:
