@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from handoff.sla import parse_hours, parse_sla
@@ -75,6 +75,22 @@ class Settings(BaseSettings):
     operator_sla: str = "urgent=5m,high=30m,normal=4h"
     operator_hours: str = "24/7"
     operator_timezone: str = "Europe/Kyiv"
+    #: Who runs this deployment, as /privacy names them (organisation and a contact).
+    org_name: str = ""
+    org_contact: str = ""
+    #: Retention, in days per data class (README "Privacy and safety").
+    retention_transcript_days: int = Field(default=90, ge=1, le=3650)
+    retention_answers_days: int = Field(default=30, ge=1, le=3650)
+    retention_cases_days: int = Field(default=365, ge=1, le=3650)
+    retention_audit_days: int = Field(default=730, ge=1, le=3650)
+    #: The one line left in the chat after a quick exit, per locale (JSON object);
+    #: a locale not listed gets the shipped line.
+    exit_lines: dict[str, str] = Field(default_factory=dict)
+    #: Cover menu: people see ordinary travel tips until they send the phrase.
+    cover_menu: bool = False
+    cover_phrase: SecretStr | None = None
+    #: Whether operators may place a legal hold on a case (off unless a deployment needs it).
+    legal_hold: bool = False
 
     @field_validator("telegram_token")
     @classmethod
@@ -84,6 +100,25 @@ class Settings(BaseSettings):
         if value is not None and not _TOKEN.match(value.get_secret_value()):
             raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
         return value
+
+    @field_validator("exit_lines")
+    @classmethod
+    def _exit_lines(cls, value: dict[str, str]) -> dict[str, str]:
+        for locale, line in value.items():
+            if locale not in ("uk", "ru", "lv", "en"):
+                raise ValueError(f"has a line for {locale!r}; use uk, ru, lv or en")
+            if not line.strip() or len(line) > 200:
+                raise ValueError(f"line for {locale} must be 1 to 200 characters")
+        return value
+
+    @model_validator(mode="after")
+    def _cover(self) -> Settings:
+        phrase = self.cover_phrase.get_secret_value().strip() if self.cover_phrase else ""
+        if self.cover_menu and len(phrase) < 4:
+            raise ValueError(
+                "LASTIVKA_COVER_MENU is on: set LASTIVKA_COVER_PHRASE (4 characters or more)"
+            )
+        return self
 
     @field_validator("operator_sla")
     @classmethod
@@ -146,6 +181,9 @@ def load_settings() -> Settings:
         return Settings()
     except ValidationError as exc:
         error = exc.errors()[0]
-        name = ENV_PREFIX + str(error["loc"][0]).upper() if error["loc"] else "settings"
+        if not error["loc"]:
+            message = str(error["msg"]).removeprefix("Value error, ")
+            raise SettingsError(f"settings are invalid: {message}") from None
+        name = ENV_PREFIX + str(error["loc"][0]).upper()
         message = str(error["msg"]).removeprefix("Value error, ")
         raise SettingsError(f"setting {name} is invalid: {message}") from None

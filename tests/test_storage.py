@@ -29,6 +29,8 @@ SENSITIVE = {
     ("outbox", "payload"),
     ("operators", "telegram_ref"),
     ("case_requests", "facts"),
+    ("conversations", "settings"),
+    ("recent_messages", "message_id"),
 }
 
 

@@ -18,12 +18,14 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.db.types import Encrypted, EncryptedJSON, UTCDateTime
 
 __all__ = [
+    "AuditAnchorRow",
     "AuditRow",
     "Base",
     "CaseRequestRow",
@@ -34,6 +36,8 @@ __all__ = [
     "InboxRow",
     "OperatorRow",
     "OutboxRow",
+    "RecentMessageRow",
+    "StatRow",
     "SubjectRow",
 ]
 
@@ -58,6 +62,8 @@ class SubjectRow(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     chat_ref: Mapped[bytes | None] = mapped_column(Encrypted("subjects.chat_ref"))
+    #: The key id whose pseudonym secret made ``id`` (``lastivka keys rotate`` re-maps).
+    kid: Mapped[str | None] = mapped_column(String(8))
 
 
 class ConversationRow(Base):
@@ -75,6 +81,9 @@ class ConversationRow(Base):
     locale: Mapped[str | None] = mapped_column(String(8))
     steps: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: The person's own safety choices (code word, exit also erases, cover unlocked);
+    #: unlike ``answers`` they outlive a finished or abandoned dialog.
+    settings: Mapped[Any] = mapped_column(EncryptedJSON("conversations.settings"), nullable=True)
 
 
 class InboxRow(Base):
@@ -109,6 +118,10 @@ class EventRow(Base):
     flow: Mapped[str] = mapped_column(String(40))
     state_from: Mapped[str | None] = mapped_column(String(40))
     state_to: Mapped[str] = mapped_column(String(40))
+    #: Identifying nobody, kept so retention can count before it deletes.
+    locale: Mapped[str | None] = mapped_column(String(8))
+    country: Mapped[str | None] = mapped_column(String(8))
+    level: Mapped[str | None] = mapped_column(String(8))
 
 
 class OutboxRow(Base):
@@ -164,6 +177,9 @@ class CaseRequestRow(Base):
     topic_id: Mapped[int | None] = mapped_column(BigInteger)
     #: The person's language and answers when the case opened: what the summary shows.
     facts: Mapped[Any] = mapped_column(EncryptedJSON("case_requests.facts"), nullable=True)
+    #: Placed by an operator where the deployment allows it: erasure and retention keep
+    #: this case (audited, and shown to the person in /mydata and after /forget).
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ContactCheckRow(Base):
@@ -180,15 +196,17 @@ class ContactCheckRow(Base):
 class OperatorRow(Base):
     """A hotline operator registered to act in the operator group.
 
-    ``ref`` is a pseudonym of the operator's Telegram id (how actions and holders are
-    recorded); the id itself is kept encrypted only to recognise and mention them in the
-    group. ``alias`` is what a person sees ("Consultant Olha"), never the account.
+    ``ref`` is the operator's stable pseudonym (how actions and holders are recorded; made
+    from their Telegram id at registration and never changed); ``lookup`` is the pseudonym
+    under the current key, re-made by ``lastivka keys rotate``, by which an operator acting
+    in the group is recognised. The id itself is kept encrypted only to mention them. ``alias`` is what a person sees ("Consultant Olha"), never the account.
     """
 
     __tablename__ = "operators"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
+    lookup: Mapped[str | None] = mapped_column(String(64), unique=True)
     telegram_ref: Mapped[bytes] = mapped_column(Encrypted("operators.telegram_ref"))
     alias: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(16))
@@ -220,3 +238,53 @@ class ConsoleStateRow(Base):
 
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+class AuditAnchorRow(Base):
+    """Where the audit chain starts after retention removed its oldest rows: the id and
+    digest of the last row removed, so ``audit verify`` still notices a missing row."""
+
+    __tablename__ = "audit_anchor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_digest: Mapped[str] = mapped_column(String(64))
+
+
+class RecentMessageRow(Base):
+    """A message in a person's private chat (either side), kept for the quick exit only.
+
+    Telegram lets a bot delete both sides of a private chat for 48 hours; ``message_id``
+    is encrypted and the row goes after that window (or at the exit, or at erasure).
+    """
+
+    __tablename__ = "recent_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    subject_id: Mapped[str] = mapped_column(String(64), index=True)
+    message_id: Mapped[bytes] = mapped_column(Encrypted("recent_messages.message_id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class StatRow(Base):
+    """An aggregate counter that survives retention: no person, only dimensions.
+
+    ``metric`` says what was counted (a dialog event kind, a case opened or closed);
+    empty strings stand for "not applicable" so the unique key works on every backend.
+    """
+
+    __tablename__ = "stats"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    day: Mapped[str] = mapped_column(String(10))
+    metric: Mapped[str] = mapped_column(String(32))
+    flow: Mapped[str] = mapped_column(String(40), default="")
+    level: Mapped[str] = mapped_column(String(8), default="")
+    outcome: Mapped[str] = mapped_column(String(20), default="")
+    country: Mapped[str] = mapped_column(String(8), default="")
+    locale: Mapped[str] = mapped_column(String(8), default="")
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        UniqueConstraint("day", "metric", "flow", "level", "outcome", "country", "locale"),
+    )
