@@ -199,7 +199,8 @@ class OperatorRow(Base):
     ``ref`` is the operator's stable pseudonym (how actions and holders are recorded; made
     from their Telegram id at registration and never changed); ``lookup`` is the pseudonym
     under the current key, re-made by ``lastivka keys rotate``, by which an operator acting
-    in the group is recognised. The id itself is kept encrypted only to mention them. ``alias`` is what a person sees ("Consultant Olha"), never the account.
+    in the group is recognised. The id itself is kept encrypted only to mention them.
+    ``alias`` is what a person sees ("Consultant Olha"), never the account.
     """
 
     __tablename__ = "operators"
