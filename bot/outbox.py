@@ -35,6 +35,7 @@ from aiogram.methods import (
     AnswerCallbackQuery,
     CloseForumTopic,
     CopyMessage,
+    DeleteMessages,
     SendMessage,
     TelegramMethod,
 )
@@ -45,11 +46,12 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversations import utcnow
+from bot.crypto import active_keyring
 from bot.db import repo
 from bot.db.database import Database
 from bot.db.tables import OutboxRow
 
-__all__ = ["LANE_REPLY", "LEASE", "SENT_BATCH", "OutboxSender", "Queued"]
+__all__ = ["FINAL", "LANE_REPLY", "LEASE", "SENT_BATCH", "OutboxSender", "Queued"]
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +61,18 @@ LANE_REPLY = 0
 #: than any Bot API request can take (aiogram's default timeout is 60 s), so the two never
 #: send the same row at once; a row left by a crash is taken at start-up, not after this.
 LEASE = timedelta(minutes=5)
+#: A sendMessage whose id is not kept: the last line of a quick exit or an erasure.
+FINAL = "sendMessage.final"
 _METHODS: dict[str, type[TelegramMethod[Any]]] = {
     "sendMessage": SendMessage,
+    FINAL: SendMessage,
     "copyMessage": CopyMessage,
     "closeForumTopic": CloseForumTopic,
     "answerCallbackQuery": AnswerCallbackQuery,
+    "deleteMessages": DeleteMessages,
 }
+#: Messages to a person whose ids are kept (for 48 h) so the quick exit can delete them.
+_KEPT = frozenset({"sendMessage", "copyMessage"})
 _MAX_BACKOFF = 60.0
 #: A unit of work deletes sent rows once this many have piled up. Measured: 16 gives about
 #: 7 % more updates/s than 1 but re-sends up to ~10x more replies after a crash (11 vs 1
@@ -94,10 +102,14 @@ class OutboxSender:
         *,
         rate: float | None = 30.0,
         clock: Callable[[], datetime] = utcnow,
+        subject_of: Callable[[int], str] | None = None,
     ) -> None:
         self.db = db
         self.bot = bot
         self.clock = clock
+        #: The person a private chat belongs to (their pseudonym under the active key ring).
+        self.subject_of = subject_of or (lambda chat: active_keyring().pseudonym("tg", chat))
+        self._recent: list[tuple[str, int, datetime]] = []
         self._limiter = AsyncLimiter(rate, 1) if rate else None
         self._waiting_chats: set[str] = set()
         self._wake = asyncio.Event()
@@ -110,9 +122,26 @@ class OutboxSender:
         request = _METHODS[method].model_validate(payload)
         if self._limiter is not None:
             async with self._limiter:
-                await self.bot(request)
+                result = await self.bot(request)
         else:
-            await self.bot(request)
+            result = await self.bot(request)
+        chat_id = payload.get("chat_id")
+        if (
+            method in _KEPT
+            and isinstance(chat_id, int)
+            and chat_id > 0  # a private chat: the person's own
+            and isinstance(result, Message | MessageId)
+        ):
+            self._recent.append((self.subject_of(chat_id), result.message_id, self.clock()))
+
+    def take_recent(self) -> list[tuple[str, int, datetime]]:
+        """Hand over the ids of messages sent to people since the last call, for storing."""
+        recent, self._recent = self._recent, []
+        return recent
+
+    def return_recent(self, rows: list[tuple[str, int, datetime]]) -> None:
+        """The caller's transaction rolled back: the ids still need storing."""
+        self._recent.extend(rows)
 
     async def deliver(self, items: Sequence[Queued]) -> None:
         """Send rows in order; whatever is not done is left to the background loop."""
@@ -146,11 +175,18 @@ class OutboxSender:
 
     async def flush_sent(self) -> None:
         sent = self.take_sent()
-        if sent:
+        recent = self.take_recent()
+        if sent or recent:
+
+            async def job(session: AsyncSession) -> None:
+                await repo.forget_outbox(session, sent)
+                await repo.remember_messages(session, recent)
+
             try:
-                await self.db.run(lambda session: repo.forget_outbox(session, sent))
+                await self.db.run(job)
             except BaseException:
                 self.return_sent(sent)
+                self.return_recent(recent)
                 raise
 
     async def _settle(

@@ -24,7 +24,7 @@ from bot.telegram import dialog_router
 from bot.telegram.console_router import build_console_router
 from bot.telegram.unit_of_work import Deps, InboxMiddleware
 from dialogs.contacts import Directory, install_directory, load_directory
-from dialogs.engine import Engine
+from dialogs.engine import Engine, privacy_args
 from dialogs.flows import FLOWS
 from dialogs.offer_check import load_patterns
 from dialogs.risk import default_bank
@@ -90,7 +90,14 @@ def build_core(settings: Settings, *, create_key: bool = False) -> Core:
     keyring = load_keyring(settings, create=create_key)
     install_keyring(keyring)
     translator = Translator(strict=settings.strict_i18n)
-    engine = Engine(FLOWS)
+    privacy = privacy_args(
+        org=settings.org_name,
+        contact=settings.org_contact,
+        answers_days=settings.retention_answers_days,
+        transcript_days=settings.retention_transcript_days,
+        cases_days=settings.retention_cases_days,
+    )
+    engine = Engine(FLOWS, cover=settings.cover_menu, privacy=privacy)
     # Compile the ad patterns and check the bank now, not in front of the first person.
     load_patterns()
     default_bank()
@@ -107,6 +114,10 @@ def build_core(settings: Settings, *, create_key: bool = False) -> Core:
                 p: int(t.total_seconds() // 60)
                 for p, t in parse_sla(settings.operator_sla).claim_within.items()
             },
+            exit_lines=settings.exit_lines,
+            cover_phrase=(
+                settings.cover_phrase.get_secret_value() if settings.cover_phrase else None
+            ),
         ),
     )
 

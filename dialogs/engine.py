@@ -13,6 +13,7 @@ expired buttons) are handled before any flow sees them, the same way on every st
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -29,12 +30,16 @@ from dialogs.machine import BACK, TEXT, Compiled, Model, compile_flow
 from dialogs.types import (
     LOCALES,
     Answer,
+    Arg,
     Button,
     Choice,
     Command,
     Conversation,
     Effect,
+    Erase,
+    Fragment,
     Input,
+    QuickExit,
     Reply,
     SetLocale,
     StepResult,
@@ -44,11 +49,17 @@ from dialogs.types import (
 
 __all__ = [
     "CARRY",
+    "COVER_FLOW",
+    "EXIT",
+    "EXIT_LINE",
     "LANGUAGE_PREFIX",
     "MAX_TEXT",
     "MENU",
+    "PRIVACY",
+    "SETTING",
     "START",
     "Engine",
+    "privacy_args",
     "step_token",
 ]
 
@@ -68,11 +79,45 @@ MAX_TEXT = 1000
 
 #: Answers whose key starts with this cross into the next flow (without the prefix).
 CARRY = "carry."
+#: Answers whose key starts with this are the person's settings: the engine moves them out
+#: of the answers into ``Conversation.settings`` ("" or False removes one), and steps see
+#: the settings under this prefix.
+SETTING = "set."
+#: The flow a deployment with a cover menu shows until the unlock phrase is sent.
+COVER_FLOW = "cover"
+#: The quick-exit button's value (on every screen) and the erasure confirmation's.
+EXIT = "exit"
+_FORGET_YES = "forget_yes"
+_FORGET_NO = "forget_no"
+#: The one ordinary line a quick exit leaves (a deployment may set its own per locale).
+EXIT_LINE = "exit-line"
+#: The privacy notice; its arguments describe the deployment (``privacy_args``).
+PRIVACY = "privacy-policy"
+#: The flow of the person's safety settings (code word, exit erases, delete my data).
+SETTINGS_FLOW = "settings"
 
 _NAV_MENU = "menu"
 _NAV_LANGUAGE = "language"
 _RESUME = "resume"
 _RESTART = "restart"
+
+
+def privacy_args(
+    *,
+    org: str = "",
+    contact: str = "",
+    answers_days: int = 30,
+    transcript_days: int = 90,
+    cases_days: int = 365,
+) -> dict[str, Arg]:
+    """What the privacy notice says about the deployment (its settings)."""
+    return {
+        "org": html.escape(org) if org else Fragment("privacy-org-missing"),
+        "contact": html.escape(contact) if contact else "—",
+        "answers": answers_days,
+        "transcripts": transcript_days,
+        "cases": cases_days,
+    }
 
 
 def step_token(flow: str, version: int, state: str, key: str = "") -> str:
@@ -84,7 +129,13 @@ def step_token(flow: str, version: int, state: str, key: str = "") -> str:
 class Engine:
     """Runs flows. Build it once at start-up; ``step`` is safe to call concurrently."""
 
-    def __init__(self, flows: Iterable[Flow]) -> None:
+    def __init__(
+        self,
+        flows: Iterable[Flow],
+        *,
+        cover: bool = False,
+        privacy: Mapping[str, Arg] | None = None,
+    ) -> None:
         flow_list = list(flows)
         names = {flow.name for flow in flow_list}
         for required in (START, MENU):
@@ -93,6 +144,11 @@ class Engine:
         for flow in flow_list:
             flow.validate(names)
         self._flows: dict[str, Compiled] = {f.name: compile_flow(f) for f in flow_list}
+        if cover and COVER_FLOW not in self._flows:
+            raise ValueError(f"a cover menu needs a {COVER_FLOW!r} flow")
+        #: People see the cover flow until they unlock it (bot.conversations checks the phrase).
+        self.cover = cover
+        self.privacy: Mapping[str, Arg] = privacy if privacy is not None else privacy_args()
 
     @property
     def flows(self) -> Mapping[str, Flow]:
@@ -109,6 +165,10 @@ class Engine:
     ) -> StepResult:
         """Apply one input. Pure: the same arguments always give the same result."""
         hint = locale_hint if locale_hint in LOCALES else "en"
+        if given in (Command(EXIT), Choice(EXIT)):
+            return self._exit(conversation, hint)
+        if self.locked(conversation):
+            return await self._cover(conversation, given, hint)
         if conversation is None or conversation.locale is None:
             return self._first_contact(conversation, given, hint)
         conv = self._upgrade(conversation)
@@ -126,6 +186,13 @@ class Engine:
                 return self._enter(conv, "about", "about")
             case Command(name="human") if HUMAN_FLOW in self._flows:
                 return self._enter(conv, HUMAN_FLOW, "human")
+            case Command(name="settings") if SETTINGS_FLOW in self._flows:
+                return self._enter(conv, SETTINGS_FLOW, "settings")
+            case Command(name="privacy"):
+                notice = Reply(PRIVACY, self.privacy, protect=True)
+                return StepResult((notice, self.render(conv)), conv, "privacy")
+            case Command(name="forget"):
+                return StepResult((self._forget_prompt(),), conv, "forget_prompt")
             case Command(name="help"):
                 return self._hint(conv, "help-text", "help")
             case Command():
@@ -152,7 +219,7 @@ class Engine:
             return self._language_picker(conversation.locale)
         flow = self._flows[conversation.flow].flow
         step = flow.step(conversation.state)
-        answers = conversation.answers
+        answers = self._view(conversation)
         token = self.token(conversation)
         visible = [
             Button(option.label, option.value, token)
@@ -174,24 +241,103 @@ class Engine:
                 nav.append(Button("button-human", HUMAN_FLOW))
         if nav:
             rows.append(tuple(nav))
+        # and so is the quick exit, on a row of its own so it is never tapped by mistake
+        rows.append((Button("button-exit", EXIT),))
         args = dict(step.args(answers)) if step.args is not None else {}
-        return Reply(step.message_id(answers), args, tuple(rows), protect=step.protect)
+        message_id = step.message_id(answers)
+        if message_id == PRIVACY:
+            return Reply(message_id, {**self.privacy, **args}, tuple(rows), protect=True)
+        return Reply(message_id, args, tuple(rows), protect=step.protect)
 
     def token(self, conversation: Conversation) -> str:
         """The token of the screen the person sees now (buttons carry it)."""
         flow = self._flows[conversation.flow].flow
         step = flow.step(conversation.state)
-        key = step.key(conversation.answers) if step.key is not None else ""
+        key = step.key(self._view(conversation)) if step.key is not None else ""
         return step_token(flow.name, flow.version, step.name, key)
 
     # -- internals --------------------------------------------------------------------
+
+    @staticmethod
+    def _view(conv: Conversation) -> dict[str, Answer]:
+        """What a step's conditions see: the answers and, prefixed, the settings."""
+        view = dict(conv.answers)
+        view.update({SETTING + key: value for key, value in conv.settings.items()})
+        return view
+
+    @staticmethod
+    def _split(conv: Conversation, answers: Mapping[str, Answer]) -> Conversation:
+        """Answers back from a step: setting keys go to the settings, the rest stay."""
+        settings = dict(conv.settings)
+        kept: dict[str, Answer] = {}
+        for key, value in answers.items():
+            if key.startswith(SETTING):
+                name = key[len(SETTING) :]
+                if value in ("", False):
+                    settings.pop(name, None)
+                else:
+                    settings[name] = value
+            else:
+                kept[key] = value
+        return replace(conv, answers=kept, settings=settings)
+
+    def locked(self, conv: Conversation | None) -> bool:
+        """True while a cover-menu deployment hides the real menu from this person."""
+        return self.cover and not (conv is not None and conv.settings.get("unlocked"))
+
+    def unlock(self, conv: Conversation | None, hint: str) -> StepResult:
+        """The unlock phrase was sent: the real bot, from the language choice or the menu."""
+        base = conv or Conversation(START, 1, "language")
+        opened = replace(base, settings={**base.settings, "unlocked": True}, answers={})
+        if opened.locale is None:
+            return self._first_contact(opened, Command("start"), hint)
+        return self._enter(opened, MENU, "unlock", ("welcome",))
+
+    async def _cover(self, conv: Conversation | None, given: Input, hint: str) -> StepResult:
+        """Locked: every input lands in the cover flow; nothing hints at the real menu."""
+        cover = self._flows[COVER_FLOW].flow
+        base = conv or Conversation(cover.name, cover.version, cover.initial, {}, hint)
+        here = replace(base, locale=base.locale or hint)
+        if here.flow != COVER_FLOW:
+            here = replace(
+                here, flow=cover.name, flow_version=cover.version, state=cover.initial, answers={}
+            )
+            return StepResult((self.render(here),), here, "cover")
+        if isinstance(given, Choice) and given.token:
+            return await self._flow_choice(here, given.value, given.token)
+        return StepResult((self.render(here),), here, "cover")
+
+    def _exit(self, conv: Conversation | None, hint: str) -> StepResult:
+        """Quick exit from any screen: answers go; the menu (or the cover) waits quietly."""
+        if conv is None:
+            start = self._flows[START].flow
+            conv = Conversation(START, start.version, start.initial, {}, None)
+        settings = dict(conv.settings)
+        settings.pop("unlocked", None)
+        home = COVER_FLOW if self.cover else (MENU if conv.locale else START)
+        flow = self._flows[home].flow
+        left = replace(
+            conv,
+            flow=flow.name,
+            flow_version=flow.version,
+            state=flow.initial,
+            answers={},
+            locale=conv.locale or (hint if self.cover else None),
+            settings=settings,
+        )
+        return StepResult((QuickExit(), Reply(EXIT_LINE)), left, "exit")
+
+    def _forget_prompt(self) -> Reply:
+        rows = ((Button("forget-yes", _FORGET_YES),), (Button("forget-no", _FORGET_NO),))
+        return Reply("forget-confirm", {}, rows)
 
     def _current_step(self, conv: Conversation) -> Step:
         return self._flows[conv.flow].flow.step(conv.state)
 
     def _first_contact(self, conv: Conversation | None, given: Input, hint: str) -> StepResult:
         start = self._flows[START].flow
-        fresh = Conversation(START, start.version, start.initial, {}, None)
+        kept = conv.settings if conv is not None else {}
+        fresh = Conversation(START, start.version, start.initial, {}, None, kept)
         if isinstance(given, Choice) and given.token == "" and self._locale_of(given.value):
             return self._global_choice(fresh, given.value)
         greeting = Reply("welcome")
@@ -258,7 +404,7 @@ class Engine:
             (Button(f"language-name-{loc}", f"{LANGUAGE_PREFIX}{loc}", selected=loc == chosen),)
             for loc in ordered
         )
-        return Reply("choose-language", {}, rows)
+        return Reply("choose-language", {}, (*rows, (Button("button-exit", EXIT),)))
 
     @staticmethod
     def _locale_of(value: str) -> str | None:
@@ -286,6 +432,10 @@ class Engine:
             return StepResult((self.render(conv),), conv, "resume")
         if value == _RESTART:
             return self._restart(conv)
+        if value == _FORGET_YES:
+            return StepResult((Erase(), Reply("forget-done")), conv, "erase")
+        if value == _FORGET_NO:
+            return StepResult((self.render(conv),), conv, "forget_kept")
         return self._hint(conv, "button-expired", "expired")
 
     async def _flow_choice(self, conv: Conversation, value: str, token: str) -> StepResult:
@@ -294,15 +444,16 @@ class Engine:
         step = self._current_step(conv)
         if value == BACK and step.back is not None:
             update = step.back_update
-            pending = update(conv.answers) if update is not None else dict(conv.answers)
+            view = self._view(conv)
+            pending = update(view) if update is not None else view
             return await self._trigger(conv, BACK, pending, ())
         for option in step.options:
             if option.value == value:
-                return await self._trigger(conv, value, option.apply(conv.answers), ())
+                return await self._trigger(conv, value, option.apply(self._view(conv)), ())
         return self._hint(conv, "button-expired", "expired")
 
     async def _text(self, conv: Conversation, given: Text, rule: TextRule) -> StepResult:
-        pending, effects = rule.handle(conv.answers, given)
+        pending, effects = rule.handle(self._view(conv), given)
         return await self._trigger(conv, TEXT, pending, effects)
 
     async def _trigger(
@@ -313,7 +464,7 @@ class Engine:
         effects: tuple[Effect, ...],
     ) -> StepResult:
         compiled = self._flows[conv.flow]
-        model = Model(state=conv.state, answers=dict(conv.answers), pending=pending)
+        model = Model(state=conv.state, answers=self._view(conv), pending=pending)
         model.effects.extend(effects)
         machine = compiled.machine
         machine.add_model(model, initial=conv.state)
@@ -326,7 +477,7 @@ class Engine:
             machine.remove_model(model)
         if not moved:
             return self._hint(conv, "button-expired", "expired")
-        after = replace(conv, state=model.state, answers=model.answers)
+        after = self._split(replace(conv, state=model.state), model.answers)
         out = list(model.effects)
         if model.jump == "!language":
             out.append(self._language_picker(conv.locale))

@@ -20,11 +20,13 @@ __all__ = [
     "Command",
     "Conversation",
     "Effect",
+    "Erase",
     "Fragment",
     "Input",
     "Items",
     "OpenCase",
     "Priority",
+    "QuickExit",
     "Reply",
     "SetLocale",
     "StepResult",
@@ -160,7 +162,18 @@ class OpenCase:
     reason: str
 
 
-Effect: TypeAlias = Reply | SetLocale | OpenCase
+@dataclass(frozen=True, slots=True)
+class QuickExit:
+    """Leave fast: the chat's recent messages go, one ordinary line stays; the person's
+    data goes too if they chose so once (setting ``exit_erases``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Erase:
+    """The person confirmed "delete everything about me"."""
+
+
+Effect: TypeAlias = Reply | SetLocale | OpenCase | QuickExit | Erase
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +185,9 @@ class Conversation:
     state: str
     answers: Mapping[str, Answer] = field(default_factory=dict)
     locale: str | None = None
+    #: The person's own safety choices (code word, exit erases, cover unlocked): they
+    #: outlive answers, which go when a dialog ends or is abandoned.
+    settings: Mapping[str, Answer] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,4 +17,5 @@ RESOURCES: tuple[str, ...] = (
     "contacts.ftl",
     "help.ftl",
     "operators.ftl",
+    "safety.ftl",
 )

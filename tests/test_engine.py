@@ -52,7 +52,13 @@ async def test_first_contact_greets_and_offers_language_preselected_from_telegra
     assert isinstance(picker, Reply)
     first = picker.buttons[0][0]
     assert (first.value, first.selected) == ("lang_lv", True)
-    assert [row[0].value for row in picker.buttons] == ["lang_lv", "lang_uk", "lang_ru", "lang_en"]
+    assert [row[0].value for row in picker.buttons] == [
+        "lang_lv",
+        "lang_uk",
+        "lang_ru",
+        "lang_en",
+        "exit",
+    ]
     assert result.conversation.locale is None
 
 

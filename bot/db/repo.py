@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, select, update
@@ -17,12 +17,14 @@ from bot.db.tables import (
     EventRow,
     InboxRow,
     OutboxRow,
+    RecentMessageRow,
     SubjectRow,
 )
 from dialogs.types import Conversation, Priority
 from handoff.cases import new_case_code
 
 __all__ = [
+    "DELETABLE_FOR",
     "abandon_conversations",
     "add_event",
     "claim_update",
@@ -37,9 +39,11 @@ __all__ = [
     "postpone_outbox",
     "prune_inbox",
     "record_case_request",
+    "remember_messages",
     "remember_update",
     "save_conversation",
     "store_updates",
+    "take_recent_messages",
     "what_is_kept",
 ]
 
@@ -57,7 +61,12 @@ def _dialect(session: AsyncSession) -> str:
 # building a statement and its cache key costs more than executing it on SQLite.
 _CONV = cast(Table, ConversationRow.__table__)
 _SELECT_CONVERSATION = select(
-    _CONV.c.flow, _CONV.c.flow_version, _CONV.c.state, _CONV.c.answers, _CONV.c.locale
+    _CONV.c.flow,
+    _CONV.c.flow_version,
+    _CONV.c.state,
+    _CONV.c.answers,
+    _CONV.c.locale,
+    _CONV.c.settings,
 ).where(_CONV.c.subject_id == bindparam("sid"))
 _UPDATE_CONVERSATION = (
     _CONV.update()
@@ -68,6 +77,7 @@ _UPDATE_CONVERSATION = (
         state=bindparam("state"),
         answers=bindparam("answers", type_=_CONV.c.answers.type),
         locale=bindparam("locale"),
+        settings=bindparam("settings", type_=_CONV.c.settings.type),
         updated_at=bindparam("updated_at", type_=_CONV.c.updated_at.type),
         steps=_CONV.c.steps + 1,
     )
@@ -120,6 +130,7 @@ async def load_conversation(session: AsyncSession, subject_id: str) -> Conversat
         state=row.state,
         answers=row.answers,
         locale=row.locale,
+        settings=row.settings or {},
     )
 
 
@@ -131,10 +142,12 @@ async def save_conversation(
     chat_ref: bytes | None,
     now: datetime,
     existed: bool | None = None,
+    kid: str | None = None,
 ) -> None:
     """Insert or update the person's conversation (and create the subject on first contact).
 
     ``existed`` says whether the caller just loaded a conversation; it saves a query.
+    ``kid`` is the key id whose pseudonym secret made ``subject_id``.
     """
     values = {
         "flow": conversation.flow,
@@ -142,6 +155,7 @@ async def save_conversation(
         "state": conversation.state,
         "answers": dict(conversation.answers),
         "locale": conversation.locale,
+        "settings": dict(conversation.settings) or None,
         "updated_at": now,
     }
     if existed is not False:
@@ -150,7 +164,9 @@ async def save_conversation(
             return
     await session.execute(
         _insert_ignore(
-            session, SubjectRow, [{"id": subject_id, "created_at": now, "chat_ref": chat_ref}]
+            session,
+            SubjectRow,
+            [{"id": subject_id, "created_at": now, "chat_ref": chat_ref, "kid": kid}],
         )
     )
     await session.execute(_INSERT_CONVERSATION, {"subject_id": subject_id, "steps": 1, **values})
@@ -166,7 +182,11 @@ async def add_event(
     state_from: str | None,
     state_to: str,
     now: datetime,
+    locale: str | None = None,
+    country: str | None = None,
+    level: str | None = None,
 ) -> None:
+    """One step of a dialog: names, states and dimensions that identify nobody."""
     await session.execute(
         _INSERT_EVENT,
         {
@@ -177,6 +197,9 @@ async def add_event(
             "flow": flow,
             "state_from": state_from,
             "state_to": state_to,
+            "locale": locale,
+            "country": country,
+            "level": level,
         },
     )
 
@@ -188,9 +211,9 @@ async def what_is_kept(session: AsyncSession, subject_id: str) -> dict[str, Any]
         select(ConversationRow.updated_at).where(ConversationRow.subject_id == subject_id)
     )
     cases = [
-        (row.code, row.status)
+        (row.code, row.status, row.legal_hold)
         for row in await session.execute(
-            select(CaseRequestRow.code, CaseRequestRow.status)
+            select(CaseRequestRow.code, CaseRequestRow.status, CaseRequestRow.legal_hold)
             .where(CaseRequestRow.subject_id == subject_id)
             .order_by(CaseRequestRow.created_at)
         )
@@ -259,6 +282,39 @@ async def abandon_conversations(
         .values(flow=to.flow, flow_version=to.flow_version, state=to.state, answers={})
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+# -- recent message ids (for the quick exit) ---------------------------------------------
+
+#: How long Telegram lets a bot delete messages in a private chat (both sides).
+DELETABLE_FOR = timedelta(hours=48)
+_RECENT = cast(Table, RecentMessageRow.__table__)
+_INSERT_RECENT = _RECENT.insert()
+
+
+async def remember_messages(
+    session: AsyncSession, rows: Sequence[tuple[str, int, datetime]]
+) -> None:
+    """Keep (subject, message id, when) for messages the quick exit may delete."""
+    if rows:
+        await session.execute(
+            _INSERT_RECENT,
+            [{"subject_id": s, "message_id": str(m).encode(), "at": at} for s, m, at in rows],
+        )
+
+
+async def take_recent_messages(
+    session: AsyncSession, subject_id: str, *, now: datetime
+) -> list[int]:
+    """The person's message ids still deletable, oldest first; their rows are removed."""
+    rows = await session.execute(
+        select(RecentMessageRow.message_id, RecentMessageRow.at)
+        .where(RecentMessageRow.subject_id == subject_id)
+        .order_by(RecentMessageRow.id)
+    )
+    ids = [int(raw) for raw, at in rows if at > now - DELETABLE_FOR]
+    await session.execute(delete(RecentMessageRow).where(RecentMessageRow.subject_id == subject_id))
+    return list(dict.fromkeys(ids))
 
 
 # -- inbox --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import logging
 import traceback
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -25,16 +26,19 @@ from bot.conversations import ConversationService
 from bot.crypto import KeyRing
 from bot.db import cases, repo
 from bot.db.database import Database
-from bot.outbox import LANE_REPLY, LEASE, SENT_BATCH, OutboxSender, Queued
+from bot.db.erasure import CaseNotice
+from bot.outbox import FINAL, LANE_REPLY, LEASE, SENT_BATCH, OutboxSender, Queued
 from bot.render import Rendered
 from bot.telegram.callbacks import encode_choice
-from dialogs.types import LOCALES, Input
+from dialogs.types import LOCALES, Input, Text
 
 __all__ = ["Deps", "InboxMiddleware", "UnitOfWork", "locale_hint", "send_message_params"]
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
+#: deleteMessages takes 1 to 100 ids.
+_DELETE_BATCH = 100
 
 
 def locale_hint(language_code: str | None, default: str) -> str:
@@ -78,8 +82,11 @@ class UnitOfWork:
     outgoing: list[Queued] = field(default_factory=list)
     ephemeral: list[AnswerCallbackQuery] = field(default_factory=list)
 
-    async def dialog(self, user: User, chat_id: int, given: Input) -> None:
-        """Step the person's dialog and queue the replies."""
+    async def dialog(
+        self, user: User, chat_id: int, given: Input, *, message_id: int | None = None
+    ) -> None:
+        """Step the person's dialog and queue the replies (``message_id``: theirs, if the
+        input was a message, kept so a quick exit can delete it)."""
         deps = self.deps
         outcome = await deps.service.handle(
             self.session,
@@ -88,17 +95,48 @@ class UnitOfWork:
             locale_hint=locale_hint(user.language_code, deps.default_locale),
             chat_ref=str(chat_id).encode(),
             update_id=self.update_id,
+            message_id=message_id,
+            chat_key=deps.keyring.pseudonym("chat", chat_id),
+            kid=deps.keyring.current_kid,
         )
-        await self.queue(chat_id, outcome.messages)
+        # Deleting first: the one line left after an exit must not be deleted with the rest.
+        ids = list(outcome.cleared)
+        for start in range(0, len(ids), _DELETE_BATCH):
+            batch = ids[start : start + _DELETE_BATCH]
+            await self.queue_call(
+                chat_id, "deleteMessages", {"chat_id": chat_id, "message_ids": batch}
+            )
+        await self.queue(chat_id, outcome.messages, final=outcome.final)
+        for notice in outcome.notices:
+            await self.tell_group(notice)
+
+    async def tell_group(self, notice: CaseNotice) -> None:
+        """News about a case for its topic in the operator group (no topic yet: the
+        queue view shows the case's state when the console opens it)."""
+        group = self.deps.operator_chat_id
+        if group is None or notice.topic_id is None:
+            return
+        translator = self.deps.service.translator
+        key = {"panic": "op-panic", "exited": "op-person-exited", "erased": "op-person-erased"}
+        text = translator.format(self.deps.operator_locale, key[notice.kind], {"code": notice.code})
+        await self.queue(group, [Rendered(text)], thread_id=notice.topic_id)
+        if notice.kind == "erased":
+            params = {"chat_id": group, "message_thread_id": notice.topic_id}
+            await self.queue_call(group, "closeForumTopic", params)
 
     async def queue(
-        self, chat_id: int, messages: list[Rendered], *, thread_id: int | None = None
+        self,
+        chat_id: int,
+        messages: list[Rendered],
+        *,
+        thread_id: int | None = None,
+        final: bool = False,
     ) -> None:
         for message in messages:
             params = send_message_params(chat_id, message)
             if thread_id is not None:
                 params["message_thread_id"] = thread_id
-            await self.queue_call(chat_id, "sendMessage", params)
+            await self.queue_call(chat_id, FINAL if final else "sendMessage", params)
 
     async def queue_call(self, chat_id: int, method: str, params: dict[str, Any]) -> None:
         """Any outbox method (sendMessage, copyMessage...) to a chat, in that chat's order."""
@@ -116,10 +154,13 @@ class UnitOfWork:
         )
         self.outgoing.append(Queued(outbox_id, chat_key, method, params))
 
-    async def relay_to_case(self, user: User, chat_id: int, message_id: int) -> bool:
+    async def relay_to_case(
+        self, user: User, chat_id: int, message_id: int, given: Input | None = None
+    ) -> bool:
         """Copy the person's message into their case topic if a consultant holds the case.
 
         A copy carries no forward header and no profile: the group sees the content only.
+        The person's code word is not relayed: the dialog answers it like anywhere else.
         """
         group = self.deps.operator_chat_id
         if group is None:
@@ -128,6 +169,12 @@ class UnitOfWork:
         row = await cases.held_case_of(self.session, subject)
         if row is None or row.topic_id is None:
             return False
+        if isinstance(given, Text):
+            conversation = await repo.load_conversation(self.session, subject)
+            if self.deps.service.is_codeword(conversation, given.text):
+                return False
+        now = self.deps.service.clock()
+        await repo.remember_messages(self.session, [(subject, message_id, now)])
         params = {
             "chat_id": group,
             "from_chat_id": chat_id,
@@ -179,11 +226,16 @@ class InboxMiddleware(BaseMiddleware):
 
         sender = self.deps.sender
         taken: list[int] = []
+        recent: list[tuple[str, int, datetime]] = []
 
         async def job(session: AsyncSession) -> UnitOfWork | None:
-            # Under the writer lock: delete a batch of rows sent since earlier commits.
+            # Under the writer lock: delete a batch of rows sent since earlier commits, and
+            # keep the ids of messages sent to people (a quick exit in this very update
+            # must see them).
             taken.extend(sender.take_sent(at_least=SENT_BATCH))
+            recent.extend(sender.take_recent())
             await repo.forget_outbox(session, taken)
+            await repo.remember_messages(session, recent)
             if not await repo.claim_update(session, update_id, now=clock()):
                 return None
             uow = UnitOfWork(self.deps, session, update_id)
@@ -198,6 +250,8 @@ class InboxMiddleware(BaseMiddleware):
             except Exception as exc:
                 sender.return_sent(taken)
                 taken.clear()
+                sender.return_recent(recent)
+                recent.clear()
                 # Type and frames only: an exception's message may quote a person's words.
                 frames = "".join(traceback.format_tb(exc.__traceback__))
                 log.error(

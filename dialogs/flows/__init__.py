@@ -9,6 +9,7 @@ from dialogs.flows.human import HUMAN
 from dialogs.flows.menu import MENU_FLOW, START_FLOW
 from dialogs.flows.risk_screening import RISK_SCREENING
 from dialogs.flows.safe_migration import SAFE_MIGRATION
+from dialogs.flows.settings import SETTINGS
 
 __all__ = ["FLOWS"]
 
@@ -20,4 +21,5 @@ FLOWS: tuple[Flow, ...] = (
     HELP_REQUEST,
     HUMAN,
     ABOUT,
+    SETTINGS,
 )

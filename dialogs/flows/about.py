@@ -15,6 +15,6 @@ ABOUT = Flow(
             "about-text",
             options=(Option("privacy", "about-privacy-button", "privacy"),),
         ),
-        Step("privacy", "privacy-text", back="about"),
+        Step("privacy", "privacy-policy", back="about"),
     ),
 )
