@@ -155,7 +155,10 @@ def build_dispatcher(core: Core, sender: OutboxSender) -> Dispatcher:
     settings = core.settings
     if settings.operator_chat_id is not None:
         config = ConsoleConfig(
-            settings.operator_chat_id, settings.operator_locale, parse_sla(settings.operator_sla)
+            settings.operator_chat_id,
+            settings.operator_locale,
+            parse_sla(settings.operator_sla),
+            legal_hold=settings.legal_hold,
         )
         dispatcher.include_router(build_console_router(config))
     dispatcher.include_router(dialog_router.build_router())

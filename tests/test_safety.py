@@ -26,6 +26,7 @@ from bot.db.tables import (
     StatRow,
     SubjectRow,
 )
+from bot.runtime import build_dispatcher
 from bot.telegram.callbacks import decode_choice
 from dialogs.types import Priority
 from tests.fakes import FakeBotApi, callback_update, group_message_update, message_update
@@ -36,9 +37,11 @@ from tests.test_console import (  # noqa: F401 - fixtures are used by name
     deliver,
     fake,
     parts,
+    register,
 )
 
 PERSON = 5_300_001
+MARIA = 6_000_009
 
 
 class Person:
@@ -316,19 +319,38 @@ async def test_a_legal_hold_keeps_the_case_and_is_shown_to_the_person(
     fake: FakeBotApi, parts: dict[str, Any]
 ) -> None:
     person = 5_300_080
-    await case_taken_by_olha(parts, fake, person)
+    topic = await case_taken_by_olha(parts, fake, person)
+    await register(parts, MARIA, "Maria", "supervisor")
+
+    async def in_topic(who: int, text: str) -> str:
+        await deliver(parts, fake, group_message_update(GROUP, who, text, thread_id=topic))
+        await parts["sender"].flush_sent()
+        return str(fake.topic_messages(GROUP, topic)[-1].get("text", ""))
+
+    assert await in_topic(MARIA, "/hold") == line(parts, "en", "op-hold-off")
+    core = parts["core"]
+    core.settings = core.settings.model_copy(update={"legal_hold": True})
+    parts["dispatcher"] = build_dispatcher(core, parts["sender"])
+    assert await in_topic(OLHA, "/hold") == line(parts, "en", "op-hold-refused")
+    case = await core.db.run(lambda s: s.scalar(select(CaseRequestRow)))
+    assert await in_topic(MARIA, "/hold") == line(parts, "en", "op-hold-placed", code=case.code)
+
     chat = Person(parts, fake, person)
-    case = await parts["core"].db.run(lambda s: s.scalar(select(CaseRequestRow)))
-    case.legal_hold = True
-    await parts["core"].db.run(lambda s: s.merge(case))
     await chat.say("/mydata")
     assert "закону" in chat.screen()[-1]
     await chat.say("/forget")
     await chat.tap("forget_yes")
     assert line(parts, "uk", "forget-held", codes=case.code) in chat.screen()[-1]
-    kept = await parts["core"].db.run(lambda s: s.scalar(select(CaseRequestRow)))
-    assert (kept.subject_id, kept.status) == (chat.subject, "held")
-    assert await parts["core"].db.run(lambda s: s.get(SubjectRow, chat.subject)) is None
+    kept = await core.db.run(lambda s: s.scalar(select(CaseRequestRow)))
+    assert (kept.subject_id, kept.status, kept.legal_hold) == (chat.subject, "held", True)
+    assert await core.db.run(lambda s: s.get(SubjectRow, chat.subject)) is None
+    actions = await core.db.run(
+        lambda s: s.execute(select(AuditRow.actor, AuditRow.action, AuditRow.case_code))
+    )
+    trail = [(actor, action) for actor, action, code in actions if code == case.code]
+    maria = core.keyring.pseudonym("operator", MARIA)
+    assert (maria, "legal_hold") in trail
+    assert await in_topic(MARIA, "/unhold") == line(parts, "en", "op-hold-lifted", code=case.code)
 
 
 @pytest.mark.parametrize("locale", ["uk", "ru", "lv", "en"])
