@@ -233,7 +233,7 @@ class Engine:
         nav: list[Button] = []
         if step.back is not None:
             nav.append(Button("button-back", BACK, token))
-        if flow.name != MENU:
+        if flow.name not in (MENU, COVER_FLOW):  # the cover shows nothing of the real bot
             nav.append(Button("button-menu", _NAV_MENU))
             nav.append(Button("button-language", _NAV_LANGUAGE))
             if flow.name != HUMAN_FLOW and HUMAN_FLOW in self._flows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dialogs.flow import Flow
 from dialogs.flows.about import ABOUT
+from dialogs.flows.cover import COVER
 from dialogs.flows.help_request import HELP_REQUEST
 from dialogs.flows.human import HUMAN
 from dialogs.flows.menu import MENU_FLOW, START_FLOW
@@ -22,4 +23,5 @@ FLOWS: tuple[Flow, ...] = (
     HUMAN,
     ABOUT,
     SETTINGS,
+    COVER,
 )
