@@ -86,3 +86,26 @@ op-hold-placed = { $code }: legal hold placed. Erasure and retention keep this c
 op-hold-lifted = { $code }: legal hold lifted.
 op-hold-off = Legal holds are switched off in this deployment (LASTIVKA_LEGAL_HOLD).
 op-hold-refused = Only a supervisor can place or lift a legal hold.
+
+# Cover menu (LASTIVKA_COVER_MENU): everyday travel notes, nothing more.
+cover-title =
+    <b>Travel notes</b>
+    Short tips for the road. Choose a topic:
+cover-packing-button = 🎒 Packing
+cover-money-button = 💳 Money
+cover-phone-button = 📱 Phone
+cover-packing =
+    <b>Packing</b>
+    • Keep a charger and a power bank in your hand luggage.
+    • Medicines you take every day go in your hand luggage too.
+    • A small lock for your bag helps on night buses.
+cover-money =
+    <b>Money on the road</b>
+    • Take some cash in small notes as well as a card.
+    • Keep the card and the cash in different places.
+    • Tell your bank about the trip so the card is not blocked.
+cover-phone =
+    <b>Phone on the road</b>
+    • Check roaming prices before you leave.
+    • Download offline maps of the places you are going to.
+    • Write a few important numbers on paper too.

@@ -83,3 +83,26 @@ op-hold-placed = { $code }: noteikta juridiskā aizturēšana. Dzēšana un glab
 op-hold-lifted = { $code }: juridiskā aizturēšana atcelta.
 op-hold-off = Juridiskā aizturēšana šajā izvietojumā ir izslēgta (LASTIVKA_LEGAL_HOLD).
 op-hold-refused = Juridisko aizturēšanu var noteikt vai atcelt tikai supervizors.
+
+# Aizsegizvēlne (LASTIVKA_COVER_MENU): parasti ceļojuma padomi, nekas vairāk.
+cover-title =
+    <b>Ceļojuma piezīmes</b>
+    Īsi padomi ceļam. Izvēlieties tēmu:
+cover-packing-button = 🎒 Mantas
+cover-money-button = 💳 Nauda
+cover-phone-button = 📱 Tālrunis
+cover-packing =
+    <b>Mantas</b>
+    • Turiet lādētāju un ārējo akumulatoru rokas bagāžā.
+    • Zāles, ko lietojat katru dienu, arī ielieciet rokas bagāžā.
+    • Neliela slēdzene somai noder nakts autobusos.
+cover-money =
+    <b>Nauda ceļā</b>
+    • Paņemiet mazliet skaidras naudas sīkās banknotēs un arī karti.
+    • Glabājiet karti un skaidru naudu dažādās vietās.
+    • Pastāstiet bankai par braucienu, lai karti nenobloķētu.
+cover-phone =
+    <b>Tālrunis ceļā</b>
+    • Pirms brauciena pārbaudiet viesabonēšanas cenas.
+    • Lejupielādējiet bezsaistes kartes vietām, uz kurām braucat.
+    • Dažus svarīgus numurus pierakstiet arī uz papīra.
