@@ -89,6 +89,9 @@ class TerminalChat:
                 locale_hint=self.locale,
             )
             self.locale = outcome.locale
+            if outcome.final:
+                # a quick exit or an erasure: the screen is wiped like the Telegram chat
+                self.console.clear()
             return outcome.messages
 
         self.show(await core.db.run(job))

@@ -22,6 +22,7 @@ ENTRIES = {
         "Попросити про допомогу",
         "Поговорити з консультантом",
         "Оберіть мову",
+        "Налаштування",
         "Про Ластівку",
     ],
     "ru": [
@@ -30,6 +31,7 @@ ENTRIES = {
         "Попросить о помощи",
         "Поговорить с консультантом",
         "Выберите язык",
+        "Настройки",
         "О Ластивке",
     ],
     "lv": [
@@ -38,6 +40,7 @@ ENTRIES = {
         "Lūgt palīdzību",
         "Runāt ar konsultantu",
         "Izvēlieties valodu",
+        "Iestatījumi",
         "Par Lastivku",
     ],
     "en": [
@@ -46,6 +49,7 @@ ENTRIES = {
         "Ask for help",
         "Talk to a consultant",
         "Choose a language",
+        "Settings",
         "About Lastivka",
     ],
 }
@@ -69,9 +73,9 @@ def chat(tmp_path: Path, locale: str | None, lines: list[str]) -> subprocess.Com
 
 @pytest.mark.parametrize("locale", ["uk", "ru", "lv", "en"])
 def test_chat_reaches_every_main_menu_entry(tmp_path: Path, locale: str) -> None:
-    # 1..6 are the menu entries; after each, /menu returns to the menu.
+    # 1..7 are the menu entries; after each, /menu returns to the menu.
     lines = []
-    for entry in range(1, 7):
+    for entry in range(1, 8):
         lines += [str(entry), "/menu"]
     done = chat(tmp_path, locale, lines)
     assert done.returncode == 0, done.stderr
@@ -95,6 +99,17 @@ def test_chat_handles_commands_text_and_bad_numbers(tmp_path: Path) -> None:
     assert "I do not know this command" in done.stdout
     assert done.stdout.count("Please choose one of the buttons") == 2
     assert "Готово, пишу по-русски" in done.stdout or "русск" in done.stdout.lower()
+
+
+def test_exit_and_forget_in_the_terminal(tmp_path: Path) -> None:
+    left = chat(tmp_path, "en", ["1", "/exit"])
+    assert "Thanks, have a nice day! ☀️" in left.stdout
+    back = chat(tmp_path, None, [])
+    assert "Main menu" in back.stdout  # the dialog was left, the language kept
+    erased = chat(tmp_path, None, ["/forget", "1"])
+    assert "Deleted: your answers and settings" in erased.stdout
+    fresh = chat(tmp_path, None, [])
+    assert "Choose a language" in fresh.stdout  # nothing is known any more
 
 
 def test_html_becomes_terminal_markup() -> None:
