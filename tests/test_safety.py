@@ -29,7 +29,13 @@ from bot.db.tables import (
 from bot.runtime import build_dispatcher
 from bot.telegram.callbacks import decode_choice
 from dialogs.types import Priority
-from tests.fakes import FakeBotApi, callback_update, group_message_update, message_update
+from tests.fakes import (
+    FakeBotApi,
+    callback_update,
+    group_message_update,
+    media_update,
+    message_update,
+)
 from tests.test_console import (  # noqa: F401 - fixtures are used by name
     GROUP,
     OLHA,
@@ -398,3 +404,22 @@ async def test_recent_message_ids_are_kept_encrypted_for_both_sides(
     )
     ids = sorted(int(r.message_id) for r in rows)
     assert ids == sorted(m["message_id"] for m in fake.messages(PERSON))
+
+
+async def test_sharing_a_contact_and_viewing_the_queue_are_audited_without_content(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    person = 5_300_081
+    topic = await case_taken_by_olha(parts, fake, person)
+    await deliver(parts, fake, media_update(person, "contact"))
+    await deliver(parts, fake, group_message_update(GROUP, OLHA, "/queue", thread_id=topic))
+    await parts["sender"].flush_sent()
+    assert fake.calls_to("copyMessage")[-1].params["chat_id"] == GROUP  # relayed: their choice
+    rows = await parts["core"].db.run(
+        lambda s: s.execute(select(AuditRow.actor, AuditRow.action, AuditRow.detail))
+    )
+    trail = [(actor, action, detail) for actor, action, detail in rows]
+    olha = parts["core"].keyring.pseudonym("operator", OLHA)
+    assert ("person", "identity_shared", "") in trail
+    assert (olha, "queue_viewed", "") in trail
+    assert await parts["core"].db.run(staff.verify_audit) is None

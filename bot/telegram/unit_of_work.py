@@ -24,13 +24,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversations import ConversationService
 from bot.crypto import KeyRing
-from bot.db import cases, repo
+from bot.db import cases, repo, staff
 from bot.db.database import Database
 from bot.db.erasure import CaseNotice
 from bot.outbox import FINAL, LANE_REPLY, LEASE, SENT_BATCH, OutboxSender, Queued
 from bot.render import Rendered
 from bot.telegram.callbacks import encode_choice
-from dialogs.types import LOCALES, Input, Text
+from dialogs.types import LOCALES, Input, Text, Unsupported
 
 __all__ = ["Deps", "InboxMiddleware", "UnitOfWork", "locale_hint", "send_message_params"]
 
@@ -175,6 +175,11 @@ class UnitOfWork:
                 return False
         now = self.deps.service.clock()
         await repo.remember_messages(self.session, [(subject, message_id, now)])
+        if isinstance(given, Unsupported) and given.kind == "contact":
+            # the person chose to give the consultant their phone number: audited, no content
+            await staff.append_audit(
+                self.session, actor="person", action="identity_shared", now=now, case_code=row.code
+            )
         params = {
             "chat_id": group,
             "from_chat_id": chat_id,
