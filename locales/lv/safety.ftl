@@ -49,14 +49,17 @@ privacy-policy =
     Kas tiek glabāts un kāpēc:
     • Kods jūsu Telegram konta vietā. Jūsu vārds, lietotājvārds un tālruņa numurs netiek glabāti.
     • Jūsu atbildes un iestatījumi, šifrēti, lai turpinātu sarunu. Tos dzēš { $answers ->
+        [zero] { $answers } dienas
         [one] { $answers } dienu
        *[other] { $answers } dienas
     } pēc jūsu pēdējās ziņas.
     • Soļi, ko veicāt botā, bez jebkāda teksta, statistikai: tos dzēš pēc { $transcripts ->
+        [zero] { $transcripts } dienām
         [one] { $transcripts } dienas
        *[other] { $transcripts } dienām
     }.
     • Jūsu pieprasījumi uzticības tālruņa komandai, šifrēti: tos dzēš { $cases ->
+        [zero] { $cases } dienas
         [one] { $cases } dienu
        *[other] { $cases } dienas
     } pēc to slēgšanas. Pārskatiem paliek tikai skaitļi, kas nevienu nenosauc.
