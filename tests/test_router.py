@@ -130,14 +130,15 @@ async def test_start_greets_and_preselects_telegram_language(h: Harness) -> None
     assert "Lastivka" in h.texts()[0]
     keyboard = list(h.last_keyboard())
     assert keyboard[0] == "✓ Latviešu"
-    assert set(keyboard[1:]) == {"Українська", "Русский", "English"}
+    assert set(keyboard[1:-1]) == {"Українська", "Русский", "English"}
+    assert keyboard[-1] == "✖ Iziet"  # the quick exit, even before a language is chosen
 
 
 async def test_language_choice_leads_to_localized_menu(h: Harness) -> None:
     await h.feed(message_update(USER, "/start", language_code="uk"))
     await h.press("Українська")
     assert "Головне меню" in h.texts()[-1]
-    assert len(h.last_keyboard()) == 6
+    assert len(h.last_keyboard()) == 8  # seven entries and the quick exit
 
 
 @pytest.mark.parametrize(
