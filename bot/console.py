@@ -283,12 +283,13 @@ class Console:
         ]
         lines = contact_items(around_the_clock) if around_the_clock else Fragment("contacts-none")
         if self.hours is None or self.hours.is_open(now):
-            notice = Reply("case-wait", {"contacts": lines})
+            notice = Reply("case-wait", {"contacts": lines}, protect=True)
         else:
             opening = self.hours.next_open(now).astimezone(self.hours.zone)
             notice = Reply(
                 "case-wait-closed",
                 {"when": opening.strftime("%d.%m %H:%M"), "contacts": lines},
+                protect=True,
             )
         message = render(self.translator, locale, [notice])[0]
         return await self._enqueue(session, chat_id, message, now, lane=LANE_REPLY)

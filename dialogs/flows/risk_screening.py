@@ -107,7 +107,8 @@ def ad_answers(text: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
 
 def ad_findings(flags: tuple[tuple[str, str], ...]) -> Reply:
     if not flags:
-        return Reply("ad-no-flags")
+        # a result too: it says a job ad was checked
+        return Reply("ad-no-flags", protect=True)
     lines = tuple(
         Fragment(
             "ad-flag-line",

@@ -53,6 +53,10 @@ def safety_card(country: str) -> Reply:
     )
     body: Arg = Items(lines) if lines else Fragment("contacts-none")
     code = country.lower() if country else OTHER_COUNTRY
+    # The one message with contacts that is NOT protected: the person asked for it ("Save my
+    # safety card" or the button under a country's contacts) in order to keep it: pin it,
+    # forward it to Saved Messages or to someone they trust, take a screenshot. It is a
+    # message of its own, worded as travel notes, so nothing else leaves with it.
     return Reply(
         "safety-card", {"country": Fragment(f"country-{code}"), "lines": body}, separate=True
     )

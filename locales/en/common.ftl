@@ -57,6 +57,8 @@ command-language = Change the language
 command-about = About and privacy
 command-help = How to use this bot
 
+# The bot's name in Telegram (setMyName): neutral on purpose, it shows in the chat list and every notification.
+bot-name = Lastivka
 bot-short-description = Advice on safe work and travel abroad. Free and anonymous.
 bot-description = Lastivka gives advice on safe work and travel abroad and helps you check a job offer. It does not ask for your name or phone number.
 

@@ -10,9 +10,9 @@ help-topic =
         [other] What is it about? Any problem is fine: the team will listen and say where to turn.
        *[self] What is it about? Any problem is fine: the team will listen and say where to turn.
     }
-help-topic-exploitation = Forced work, held against their will
+help-topic-exploitation = Made to work, not free to leave
 help-topic-job-offer = A job offer I'm unsure about
-help-topic-violence = Violence at home or by a partner
+help-topic-violence = Hurt at home or by a partner
 help-topic-labour = Pay, contract or work conditions
 help-topic-migration = Documents, visa, travel
 help-topic-other = Something else

@@ -80,9 +80,10 @@ ind-cannot-leave-why = Locked in or not free to leave
 
 ind-other-tasks =
     { $who ->
-        [other] Are they expected to do any of this: sex with clients, begging, stealing, carrying drugs or packages, or marrying someone?
-       *[self] Are you expected to do any of this: sex with clients, begging, stealing, carrying drugs or packages, or marrying someone?
+        [other] Are they expected to do any of the following?
+       *[self] Are you expected to do any of the following?
     }
+    Sex with clients, begging, stealing, carrying drugs or packages, or marrying someone.
 ind-other-tasks-why = Sex with clients, begging, crime or a marriage expected
 
 ind-forced-crime =
@@ -101,9 +102,10 @@ ind-forced-begging-why = Made to beg and hand over the money
 
 ind-sex-control =
     { $who ->
-        [other] Does someone else choose their clients or hours, or keep most of the money from sex work?
-       *[self] Does someone else choose your clients or hours, or keep most of the money from sex work?
+        [other] Does someone else choose their clients or hours, or keep most of the money?
+       *[self] Does someone else choose your clients or hours, or keep most of the money?
     }
+    This question is about sex work.
 ind-sex-control-why = Someone else controls clients or the money from sex work
 
 ind-forced-marriage =
@@ -164,8 +166,10 @@ ind-irregular-crossing-why = A crossing without documents, or bought papers, off
 
 ind-threats =
     { $who ->
-        [other] Has anyone threatened to hurt them or their family, or to have them arrested or deported?
-       *[self] Has anyone threatened to hurt you or your family, or to have you arrested or deported?
+        [other] Has anyone threatened them or their family?
+            For example, to hurt them, or to have them arrested or deported.
+       *[self] Has anyone threatened you or your family?
+            For example, to hurt you, or to have you arrested or deported.
     }
 ind-threats-why = Threats against the person or the family
 
@@ -185,8 +189,10 @@ ind-no-legal-status-why = No valid papers to stay or work there
 
 ind-violence =
     { $who ->
-        [other] Has anyone hit or hurt them, forced them into sex, or taken them somewhere by force?
-       *[self] Has anyone hit or hurt you, forced you into sex, or taken you somewhere by force?
+        [other] Has anyone hit or hurt them, or taken them somewhere against their will?
+            Or made them have sex when they did not want to?
+       *[self] Has anyone hit or hurt you, or taken you somewhere against your will?
+            Or made you have sex when you did not want to?
     }
 ind-violence-why = Violence, sexual violence or being taken by force
 

@@ -58,6 +58,7 @@ command-language = Mainīt valodu
 command-about = Par botu un privātumu
 command-help = Kā lietot šo botu
 
+bot-name = Lastivka
 bot-short-description = Padomi par drošu darbu un ceļošanu ārzemēs. Bez maksas un anonīmi.
 bot-description = Lastivka sniedz padomus par drošu darbu un ceļošanu ārzemēs un palīdz pārbaudīt darba piedāvājumu. Tā neprasa jūsu vārdu vai tālruņa numuru.
 

@@ -10,9 +10,9 @@ help-topic =
         [other] Par ko ir runa? Var rakstīt par jebkuru problēmu: komanda uzklausīs un pateiks, kur vērsties.
        *[self] Par ko ir runa? Var rakstīt par jebkuru problēmu: komanda uzklausīs un pateiks, kur vērsties.
     }
-help-topic-exploitation = Piespiedu darbs, neļauj aiziet
+help-topic-exploitation = Liek strādāt, neļauj aiziet
 help-topic-job-offer = Šaubīgs darba piedāvājums
-help-topic-violence = Vardarbība ģimenē vai attiecībās
+help-topic-violence = Dara pāri mājās vai attiecībās
 help-topic-labour = Alga, līgums vai darba apstākļi
 help-topic-migration = Dokumenti, vīza, brauciens
 help-topic-other = Kas cits

@@ -80,9 +80,10 @@ ind-cannot-leave-why = Ieslēdz vai neļauj aiziet
 
 ind-other-tasks =
     { $who ->
-        [other] Vai no šī cilvēka sagaida kaut ko no šī: seksu ar klientiem, ubagošanu, zagšanu, narkotiku vai paku pārvadāšanu, laulību ar kādu?
-       *[self] Vai no jums sagaida kaut ko no šī: seksu ar klientiem, ubagošanu, zagšanu, narkotiku vai paku pārvadāšanu, laulību ar kādu?
+        [other] Vai no šī cilvēka sagaida kaut ko no tālāk minētā?
+       *[self] Vai no jums sagaida kaut ko no tālāk minētā?
     }
+    Sekss ar klientiem, ubagošana, zagšana, narkotiku vai paku pārvadāšana, laulība ar kādu.
 ind-other-tasks-why = Sagaida seksu ar klientiem, ubagošanu, noziegumus vai laulību
 
 ind-forced-crime =
@@ -101,9 +102,10 @@ ind-forced-begging-why = Spiež ubagot un atdot naudu
 
 ind-sex-control =
     { $who ->
-        [other] Vai kāds cits izvēlas šim cilvēkam klientus vai darba laiku vai paņem lielāko daļu naudas par seksa darbu?
-       *[self] Vai kāds cits izvēlas jums klientus vai darba laiku vai paņem lielāko daļu naudas par seksa darbu?
+        [other] Vai kāds cits izvēlas šim cilvēkam klientus vai darba laiku vai paņem lielāko daļu naudas?
+       *[self] Vai kāds cits izvēlas jums klientus vai darba laiku vai paņem lielāko daļu naudas?
     }
+    Jautājums ir par seksa darbu.
 ind-sex-control-why = Kāds cits nosaka klientus vai paņem naudu par seksa darbu
 
 ind-forced-marriage =
@@ -164,8 +166,10 @@ ind-irregular-crossing-why = Piedāvā robežas šķērsošanu bez dokumentiem v
 
 ind-threats =
     { $who ->
-        [other] Vai šim cilvēkam vai ģimenei draudēja ar vardarbību vai ar to, ka viņu arestēs vai izraidīs no valsts?
-       *[self] Vai jums vai jūsu ģimenei draudēja ar vardarbību vai ar to, ka jūs arestēs vai izraidīs no valsts?
+        [other] Vai šim cilvēkam vai ģimenei draudēja?
+            Piemēram, ar vardarbību vai ar to, ka viņu arestēs vai izraidīs no valsts.
+       *[self] Vai jums vai jūsu ģimenei draudēja?
+            Piemēram, ar vardarbību vai ar to, ka jūs arestēs vai izraidīs no valsts.
     }
 ind-threats-why = Draudi cilvēkam vai ģimenei
 
@@ -185,8 +189,10 @@ ind-no-legal-status-why = Nav derīgu dokumentu uzturēšanās vai darba vajadz�
 
 ind-violence =
     { $who ->
-        [other] Vai šo cilvēku kāds sita vai sāpināja, piespieda stāties dzimumattiecībās vai ar varu kaut kur aizveda?
-       *[self] Vai jūs kāds sita vai sāpināja, piespieda stāties dzimumattiecībās vai ar varu kaut kur aizveda?
+        [other] Vai šo cilvēku kāds sita, sāpināja vai ar varu kaut kur aizveda?
+            Vai piespieda stāties dzimumattiecībās?
+       *[self] Vai jūs kāds sita, sāpināja vai ar varu kaut kur aizveda?
+            Vai piespieda stāties dzimumattiecībās?
     }
 ind-violence-why = Vardarbība, seksuāla vardarbība vai aizvešana ar varu
 
