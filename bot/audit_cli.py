@@ -81,15 +81,23 @@ def verify() -> None:
 
     settings = _settings()
 
-    async def main() -> int | None:
+    async def check(session: AsyncSession) -> tuple[int | None, int | None]:
+        from bot.db.tables import AuditAnchorRow
+
+        anchor = await session.get(AuditAnchorRow, 1)
+        return await staff.verify_audit(session), anchor.last_id if anchor else None
+
+    async def main() -> tuple[int | None, int | None]:
         db = Database(settings.db_url)
         try:
             await upgrade(db)
-            return await db.run(staff.verify_audit)
+            return await db.run(check)
         finally:
             await db.dispose()
 
-    broken = asyncio.run(main())
+    broken, purged = asyncio.run(main())
+    if purged is not None:
+        out.print(f"the chain starts after row {purged} (older rows purged by retention)")
     if broken is not None:
         err.print(f"the audit trail is broken at row {broken}: it was edited or a row was removed")
         raise typer.Exit(1)
