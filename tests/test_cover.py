@@ -13,6 +13,7 @@ import pytest
 from bot.conversations import ConversationService
 from bot.db.database import Database
 from bot.i18n import Translator
+from bot.telegram.profile import profile_texts
 from dialogs.engine import Engine
 from dialogs.flows import FLOWS
 from dialogs.flows.cover import COVER
@@ -70,3 +71,11 @@ async def test_locked_until_the_phrase_then_the_real_menu_and_the_exit_locks_aga
 def test_a_cover_engine_needs_its_flow() -> None:
     with pytest.raises(ValueError, match="cover"):
         Engine([f for f in FLOWS if f is not COVER], cover=True)
+
+
+def test_a_cover_deployment_lists_only_ordinary_commands(translator: Translator) -> None:
+    for locale in ("uk", "ru", "lv", "en"):
+        texts = profile_texts(translator, locale, cover=True)
+        assert [name for name, _ in texts.commands] == ["start", "exit"]
+        full = profile_texts(translator, locale)
+        assert {"forget", "privacy", "settings", "human"} <= {n for n, _ in full.commands}

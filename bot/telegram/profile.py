@@ -19,11 +19,32 @@ from aiogram.types import BotCommand
 from bot.i18n import Translator
 from dialogs.types import LOCALES
 
-__all__ = ["COMMANDS", "LIMITS", "ProfileTexts", "profile_texts", "publish_profile"]
+__all__ = [
+    "COMMANDS",
+    "COVER_COMMANDS",
+    "LIMITS",
+    "ProfileTexts",
+    "profile_texts",
+    "publish_profile",
+]
 
 log = logging.getLogger(__name__)
 
-COMMANDS: tuple[str, ...] = ("start", "menu", "human", "language", "mydata", "about", "help")
+COMMANDS: tuple[str, ...] = (
+    "start",
+    "menu",
+    "human",
+    "language",
+    "settings",
+    "mydata",
+    "privacy",
+    "forget",
+    "exit",
+    "about",
+    "help",
+)
+#: A cover-menu deployment lists only what an ordinary travel bot would.
+COVER_COMMANDS: tuple[str, ...] = ("start", "exit")
 
 #: The locale published without a language_code: what everyone else sees.
 DEFAULT = "en"
@@ -42,16 +63,17 @@ class ProfileTexts:
     commands: tuple[tuple[str, str], ...]
 
 
-def profile_texts(translator: Translator, locale: str) -> ProfileTexts:
+def profile_texts(translator: Translator, locale: str, *, cover: bool = False) -> ProfileTexts:
+    names = COVER_COMMANDS if cover else COMMANDS
     return ProfileTexts(
         name=translator.format(locale, "bot-name"),
         description=translator.format(locale, "bot-description"),
         short_description=translator.format(locale, "bot-short-description"),
-        commands=tuple((name, translator.format(locale, f"command-{name}")) for name in COMMANDS),
+        commands=tuple((name, translator.format(locale, f"command-{name}")) for name in names),
     )
 
 
-async def publish_profile(bot: Bot, translator: Translator) -> int:
+async def publish_profile(bot: Bot, translator: Translator, *, cover: bool = False) -> int:
     """Set what differs from what Telegram has; returns how many texts were set.
 
     Telegram limits how often a bot may change its name and descriptions (setMyName answers
@@ -62,7 +84,7 @@ async def publish_profile(bot: Bot, translator: Translator) -> int:
     # the default first: a language without its own text shows the default one
     for locale in sorted(LOCALES, key=lambda locale: locale != DEFAULT):
         code = None if locale == DEFAULT else locale
-        texts = profile_texts(translator, locale)
+        texts = profile_texts(translator, locale, cover=cover)
         try:
             changed += await _publish(bot, texts, code)
         except TelegramAPIError as exc:
