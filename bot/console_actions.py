@@ -31,6 +31,7 @@ from bot.db import staff
 from bot.db.tables import CaseRequestRow
 from bot.i18n import Markup
 from bot.render import Rendered, render
+from bot.rotation import resolve_operator
 from bot.telegram.unit_of_work import UnitOfWork
 from dialogs.types import Button, Fragment, Reply
 from handoff.lifecycle import (
@@ -66,6 +67,8 @@ class ConsoleConfig:
     chat_id: int
     locale: str
     sla: SlaPolicy
+    #: Whether supervisors may place a legal hold (/hold) in this deployment.
+    legal_hold: bool = False
 
 
 def _rendered(uow: UnitOfWork, locale: str, reply: Reply) -> Rendered:
@@ -73,12 +76,12 @@ def _rendered(uow: UnitOfWork, locale: str, reply: Reply) -> Rendered:
 
 
 async def _actor(uow: UnitOfWork, user: User, action: str) -> Actor | None:
-    ref = uow.deps.keyring.pseudonym("operator", user.id)
-    row = await case_store.active_operator(uow.session, ref)
-    if row is None:
+    row = await resolve_operator(uow.session, uow.deps.keyring, user.id)
+    if row is None or not row.active:
+        lookup = uow.deps.keyring.pseudonym("operator", user.id)
         await staff.append_audit(
             uow.session,
-            actor=f"unknown:{ref[:12]}",
+            actor=f"unknown:{lookup[:12]}",
             action=f"refused_{action}"[:32],
             now=uow.deps.service.clock(),
         )
@@ -177,10 +180,10 @@ async def _announce(
         end = ((Button("consultant-end", END_CHAT),),)
         await _tell_person(uow, row, Reply("consultant-joined", {"name": alias}, end, protect=True))
     elif action == "release":
-        await _tell_person(uow, row, Reply("consultant-away"))
+        await _tell_person(uow, row, Reply("consultant-away", protect=True))
     elif action == "close":
         ask = tuple((Button(f"feedback-{v}", k),) for k, v in FEEDBACK.items())
-        await _tell_person(uow, row, Reply("consultant-closed", {}, ask))
+        await _tell_person(uow, row, Reply("consultant-closed", {}, ask, protect=True))
         if row.topic_id is not None:
             # the topic stays readable, closed: nothing more is relayed from it
             await uow.queue_call(
@@ -188,6 +191,39 @@ async def _announce(
                 "closeForumTopic",
                 {"chat_id": config.chat_id, "message_thread_id": row.topic_id},
             )
+
+
+async def _legal_hold(
+    uow: UnitOfWork, config: ConsoleConfig, message: Message, *, place: bool
+) -> None:
+    """``/hold`` or ``/unhold`` in a case topic: a supervisor keeps the case from erasure
+    and retention (or lets it go again). Explicit, audited, and shown to the person in
+    /mydata and when they ask to delete their data."""
+    user, thread = message.from_user, message.message_thread_id
+    if user is None or thread is None:
+        return
+    if not config.legal_hold:
+        await _queue_topic(uow, config, thread, Reply("op-hold-off"))
+        return
+    action = "legal_hold" if place else "legal_hold_lifted"
+    actor = await _actor(uow, user, action)
+    row = await case_store.case_by_topic(uow.session, thread)
+    if actor is None or row is None:
+        return
+    if not actor.supervises:
+        await _queue_topic(uow, config, thread, Reply("op-hold-refused"))
+        return
+    if row.legal_hold != place:
+        row.legal_hold = place
+        await staff.append_audit(
+            uow.session,
+            actor=actor.ref,
+            action=action,
+            now=uow.deps.service.clock(),
+            case_code=row.code,
+        )
+    key = "op-hold-placed" if place else "op-hold-lifted"
+    await _queue_topic(uow, config, thread, Reply(key, {"code": row.code}))
 
 
 async def _transfer(uow: UnitOfWork, config: ConsoleConfig, message: Message, name: str) -> None:
@@ -253,21 +289,21 @@ async def feedback_from_person(uow: UnitOfWork, user: User, chat_id: int, value:
     answer = FEEDBACK.get(value)
     if answer is None:
         return False
-    subject = uow.deps.keyring.pseudonym("tg", user.id)
+    subject = await uow.subject(user.id)
     row = await case_store.last_closed_case_of(uow.session, subject)
     if row is None or row.feedback is not None:
         return False
     row.feedback = answer
     locale = str((row.facts or {}).get("locale", "uk"))
     translator = uow.deps.service.translator
-    await uow.queue(chat_id, render(translator, locale, [Reply("feedback-thanks")]))
+    await uow.queue(chat_id, render(translator, locale, [Reply("feedback-thanks", protect=True)]))
     return True
 
 
 async def end_by_person(uow: UnitOfWork, user: User, chat_id: int) -> bool:
     """The person pressed "end the conversation": relay stops, the topic is told; the case
     stays for the consultant to close with an outcome. False when nothing was held."""
-    subject = uow.deps.keyring.pseudonym("tg", user.id)
+    subject = await uow.subject(user.id)
     row = await case_store.held_case_of(uow.session, subject)
     group = uow.deps.operator_chat_id
     if row is None or group is None:
@@ -281,7 +317,8 @@ async def end_by_person(uow: UnitOfWork, user: User, chat_id: int) -> bool:
     notice = translator.format(uow.deps.operator_locale, "op-person-ended", {"code": row.code})
     await uow.queue(group, [Rendered(notice)], thread_id=row.topic_id)
     locale = str((row.facts or {}).get("locale", "uk"))
-    await uow.queue(chat_id, render(translator, locale, [Reply("consultant-you-ended")]))
+    ended = Reply("consultant-you-ended", protect=True)
+    await uow.queue(chat_id, render(translator, locale, [ended]))
     return True
 
 
@@ -294,6 +331,12 @@ async def relay_from_operator(uow: UnitOfWork, config: ConsoleConfig, message: M
         return False
     text = message.text or ""
     if text.startswith("/queue"):
+        actor = await _actor(uow, user, "queue_viewed")
+        if actor is None:
+            return False
+        await staff.append_audit(
+            uow.session, actor=actor.ref, action="queue_viewed", now=uow.deps.service.clock()
+        )
         reply = await queue_reply(uow.session, config.sla, uow.deps.service.clock())
         await _queue_topic(uow, config, thread, reply)
         return False
@@ -302,18 +345,23 @@ async def relay_from_operator(uow: UnitOfWork, config: ConsoleConfig, message: M
         if row is not None:
             await _queue_topic(uow, config, thread, canned_menu(row.code))
         return False
+    if text.startswith(("/hold", "/unhold")):
+        await _legal_hold(uow, config, message, place=text.startswith("/hold"))
+        return False
     if text.startswith("/transfer"):
         await _transfer(uow, config, message, text.removeprefix("/transfer").strip())
         return False
     if text.startswith(NOTE_PREFIXES) or text.startswith("/"):
         return False
-    ref = uow.deps.keyring.pseudonym("operator", user.id)
     row = await case_store.case_by_topic(uow.session, thread)
+    author = None if row is None else await resolve_operator(uow.session, uow.deps.keyring, user.id)
+    ref = None if author is None else author.ref
     if row is None or row.status != Status.HELD or row.holder_ref != ref or row.person_ended:
-        if row is not None and await case_store.active_operator(uow.session, ref) is None:
+        if row is not None and (author is None or not author.active):
+            lookup = uow.deps.keyring.pseudonym("operator", user.id)
             await staff.append_audit(
                 uow.session,
-                actor=f"unknown:{ref[:12]}",
+                actor=f"unknown:{lookup[:12]}",
                 action="refused_reply",
                 now=uow.deps.service.clock(),
                 case_code=row.code,

@@ -70,12 +70,23 @@ class KeyRing:
 
     def __init__(self, current: bytes, old: Sequence[bytes] = ()) -> None:
         self._current = _key(current)
-        self._by_kid = {k.kid: k for k in (_key(secret) for secret in old)}
+        self._old = tuple({k.kid: k for k in map(_key, old) if k.kid != self._current.kid}.values())
+        self._by_kid = {k.kid: k for k in self._old}
         self._by_kid[self._current.kid] = self._current
 
     @property
     def current_kid(self) -> str:
         return self._current.kid.decode()
+
+    @property
+    def old_kids(self) -> tuple[str, ...]:
+        """The ids of the old keys (they decrypt, and their pseudonyms are still recognised)."""
+        return tuple(k.kid.decode() for k in self._old)
+
+    @staticmethod
+    def key_id_of(blob: bytes) -> str:
+        """The id of the key a stored value was encrypted with, read without decrypting."""
+        return bytes(blob[:_KID_LEN]).decode("ascii", errors="replace")
 
     def encrypt(self, plaintext: bytes, aad: bytes) -> bytes:
         nonce = os.urandom(_NONCE_LEN)
@@ -93,8 +104,16 @@ class KeyRing:
 
     def pseudonym(self, namespace: str, identifier: int | str) -> str:
         """A stable pseudonym for an external id, e.g. ``pseudonym("tg", user_id)``."""
-        message = f"{namespace}:{identifier}".encode()
-        return hmac.new(self._current.pseudonym, message, hashlib.sha256).hexdigest()
+        return _pseudonym(self._current, namespace, identifier)
+
+    def old_pseudonyms(self, namespace: str, identifier: int | str) -> list[str]:
+        """The pseudonyms each old key made for the id: what rows not yet rotated hold."""
+        return [_pseudonym(key, namespace, identifier) for key in self._old]
+
+
+def _pseudonym(key: _Key, namespace: str, identifier: int | str) -> str:
+    message = f"{namespace}:{identifier}".encode()
+    return hmac.new(key.pseudonym, message, hashlib.sha256).hexdigest()
 
 
 class _Holder:

@@ -62,10 +62,6 @@ def _with_db(settings: Settings, job: Callable[[AsyncSession], Awaitable[T]]) ->
     return asyncio.run(main())
 
 
-def _ref(settings: Settings, telegram_id: int) -> str:
-    return _keyring(settings).pseudonym("operator", telegram_id)
-
-
 @operators_app.command("add")
 def add(
     telegram_id: Annotated[int, typer.Option("--telegram-id", help="The operator's user id.")],
@@ -76,6 +72,7 @@ def add(
     from bot.cli import _settings
     from bot.conversations import utcnow
     from bot.db import staff
+    from bot.rotation import resolve_operator
 
     alias = " ".join(name.split())
     if not alias or len(alias) > 32:
@@ -85,19 +82,24 @@ def add(
         err.print("--telegram-id must be a person's Telegram user id (a positive number)")
         raise typer.Exit(2)
     settings = _settings()
-    ref = _ref(settings, telegram_id)
+    keyring = _keyring(settings)
+    # A new operator's ref and lookup are both their pseudonym under the current key; an
+    # existing one keeps the ref the audit trail knows them by.
+    lookup = keyring.pseudonym("operator", telegram_id)
 
     async def job(session: AsyncSession) -> bool:
         now = utcnow()
+        known = await resolve_operator(session, keyring, telegram_id)
         added = await staff.add_operator(
             session,
-            ref=ref,
+            ref=lookup,
             telegram_ref=str(telegram_id).encode(),
             alias=alias,
             role=role.value,
             now=now,
         )
         action = "operator_added" if added else "operator_changed"
+        ref = lookup if known is None else known.ref
         await staff.append_audit(
             session, actor=CLI_ACTOR, action=action, now=now, detail=f"{ref[:12]} {role.value}"
         )
@@ -130,21 +132,24 @@ def remove(
     from bot.cli import _settings
     from bot.conversations import utcnow
     from bot.db import staff
+    from bot.rotation import resolve_operator
 
     settings = _settings()
-    ref = _ref(settings, telegram_id)
+    keyring = _keyring(settings)
+    lookup = keyring.pseudonym("operator", telegram_id)
 
     async def job(session: AsyncSession) -> bool:
-        removed = await staff.deactivate_operator(session, ref)
-        if removed:
-            await staff.append_audit(
-                session,
-                actor=CLI_ACTOR,
-                action="operator_removed",
-                now=utcnow(),
-                detail=ref[:12],
-            )
-        return removed
+        known = await resolve_operator(session, keyring, telegram_id)
+        if known is None or not await staff.deactivate_operator(session, lookup):
+            return False
+        await staff.append_audit(
+            session,
+            actor=CLI_ACTOR,
+            action="operator_removed",
+            now=utcnow(),
+            detail=known.ref[:12],
+        )
+        return True
 
     if not _with_db(settings, job):
         err.print("no active operator with that Telegram id")

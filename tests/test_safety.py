@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from bot.crypto import KeyRing, install_keyring
 from bot.db import staff
 from bot.db.tables import (
     AuditRow,
@@ -29,6 +30,7 @@ from bot.db.tables import (
 from bot.runtime import build_dispatcher
 from bot.telegram.callbacks import decode_choice
 from dialogs.types import Priority
+from tests.conftest import TEST_SECRET
 from tests.fakes import (
     FakeBotApi,
     callback_update,
@@ -423,3 +425,24 @@ async def test_sharing_a_contact_and_viewing_the_queue_are_audited_without_conte
     assert ("person", "identity_shared", "") in trail
     assert (olha, "queue_viewed", "") in trail
     assert await parts["core"].db.run(staff.verify_audit) is None
+
+
+async def test_a_new_key_mid_rotation_keeps_the_persons_place(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    person = Person(parts, fake)
+    await start_in(person, "lv")
+    await person.tap("settings")
+    old_subject = person.subject
+    core = parts["core"]
+    core.keyring = KeyRing(b"\x02" * 32, [TEST_SECRET])  # the new key is set, old kept
+    install_keyring(core.keyring)
+    parts["dispatcher"] = build_dispatcher(core, parts["sender"])
+    assert person.subject != old_subject
+
+    await person.tap("erases_on")  # a button of the screen shown before the change
+
+    assert line(parts, "lv", "settings-erases-on") in person.screen()[-1]
+    assert await core.db.run(lambda s: s.get(SubjectRow, old_subject)) is None
+    moved = await core.db.run(lambda s: s.get(ConversationRow, person.subject))
+    assert (moved.flow, moved.settings) == ("settings", {"exit_erases": True})

@@ -73,9 +73,10 @@ async def last_closed_case_of(session: AsyncSession, subject_id: str) -> CaseReq
     )
 
 
-async def active_operator(session: AsyncSession, ref: str) -> OperatorRow | None:
+async def active_operator(session: AsyncSession, lookup: str) -> OperatorRow | None:
+    """An active operator by their pseudonym under the current key (``OperatorRow.lookup``)."""
     return await session.scalar(
-        select(OperatorRow).where(OperatorRow.ref == ref, OperatorRow.active.is_(True))
+        select(OperatorRow).where(OperatorRow.lookup == lookup, OperatorRow.active.is_(True))
     )
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.tables import AuditRow, ContactCheckRow, OperatorRow
+from bot.db.tables import AuditAnchorRow, AuditRow, ContactCheckRow, OperatorRow
 
 __all__ = [
     "add_operator",
@@ -39,12 +39,18 @@ async def add_operator(
     role: str,
     now: datetime,
 ) -> bool:
-    """Register (or re-activate and update) an operator; True when newly added."""
-    row = await session.scalar(select(OperatorRow).where(OperatorRow.ref == ref))
+    """Register (or re-activate and update) an operator; True when newly added.
+
+    ``ref`` is the operator's pseudonym under the current key: a new row keeps it as its
+    stable ref and as its lookup; an existing row is found by its lookup (its ref, made
+    under an older key, stays as it is).
+    """
+    row = await session.scalar(select(OperatorRow).where(OperatorRow.lookup == ref))
     if row is None:
         session.add(
             OperatorRow(
                 ref=ref,
+                lookup=ref,
                 telegram_ref=telegram_ref,
                 alias=alias,
                 role=role,
@@ -57,10 +63,10 @@ async def add_operator(
     return False
 
 
-async def deactivate_operator(session: AsyncSession, ref: str) -> bool:
+async def deactivate_operator(session: AsyncSession, lookup: str) -> bool:
     """Stop an operator from acting; the row stays so the audit trail still names them."""
     row = await session.scalar(
-        select(OperatorRow).where(OperatorRow.ref == ref, OperatorRow.active.is_(True))
+        select(OperatorRow).where(OperatorRow.lookup == lookup, OperatorRow.active.is_(True))
     )
     if row is None:
         return False
@@ -97,6 +103,10 @@ async def append_audit(
         # one writer at a time extends the chain
         await session.execute(text("SELECT pg_advisory_xact_lock(7415)"))
     previous = await session.scalar(select(AuditRow.digest).order_by(AuditRow.id.desc()).limit(1))
+    if previous is None:  # retention may have removed every row: go on from the anchor
+        previous = await session.scalar(
+            select(AuditAnchorRow.last_digest).where(AuditAnchorRow.id == 1)
+        )
     digest = audit_digest(previous or "", now, actor, action, case_code, detail)
     session.add(
         AuditRow(
@@ -107,9 +117,20 @@ async def append_audit(
 
 
 async def verify_audit(session: AsyncSession) -> int | None:
-    """The id of the first row whose digest does not follow from the chain, or None."""
-    previous = ""
+    """The id of the first row whose digest does not follow from the chain, or None.
+
+    After retention removed the oldest rows the chain starts at the anchor (the digest of
+    the last row removed): the first remaining row must follow it, so a removed row is
+    still noticed anywhere but in the purged prefix. Ids are not required to be
+    consecutive (a PostgreSQL sequence skips the ids of rolled-back inserts); the digests
+    carry the proof.
+    """
+    anchor = await session.get(AuditAnchorRow, 1)
+    previous = anchor.last_digest if anchor is not None else ""
+    after = anchor.last_id if anchor is not None else 0
     for row in await session.scalars(select(AuditRow).order_by(AuditRow.id)):
+        if row.id <= after:  # a row the anchor says was purged
+            return row.id
         expected = audit_digest(previous, row.at, row.actor, row.action, row.case_code, row.detail)
         if row.digest != expected:
             return row.id

@@ -29,6 +29,7 @@ from bot.db.database import Database
 from bot.db.erasure import CaseNotice
 from bot.outbox import FINAL, LANE_REPLY, LEASE, SENT_BATCH, OutboxSender, Queued
 from bot.render import Rendered
+from bot.rotation import resolve_subject
 from bot.telegram.callbacks import encode_choice
 from dialogs.types import LOCALES, Input, Text, Unsupported
 
@@ -81,6 +82,7 @@ class UnitOfWork:
     update_id: int
     outgoing: list[Queued] = field(default_factory=list)
     ephemeral: list[AnswerCallbackQuery] = field(default_factory=list)
+    _subjects: dict[int, str] = field(default_factory=dict)
 
     async def dialog(
         self, user: User, chat_id: int, given: Input, *, message_id: int | None = None
@@ -90,7 +92,7 @@ class UnitOfWork:
         deps = self.deps
         outcome = await deps.service.handle(
             self.session,
-            subject_id=deps.keyring.pseudonym("tg", user.id),
+            subject_id=await self.subject(user.id),
             given=given,
             locale_hint=locale_hint(user.language_code, deps.default_locale),
             chat_ref=str(chat_id).encode(),
@@ -123,6 +125,15 @@ class UnitOfWork:
         if notice.kind == "erased":
             params = {"chat_id": group, "message_thread_id": notice.topic_id}
             await self.queue_call(group, "closeForumTopic", params)
+
+    async def subject(self, telegram_id: int) -> str:
+        """The person's pseudonym under the current key. While old keys are in the ring, a
+        person still under an old one is moved first (``lastivka keys rotate`` mid-way)."""
+        known = self._subjects.get(telegram_id)
+        if known is None:
+            known = await resolve_subject(self.session, self.deps.keyring, telegram_id)
+            self._subjects[telegram_id] = known
+        return known
 
     async def queue(
         self,
@@ -165,7 +176,7 @@ class UnitOfWork:
         group = self.deps.operator_chat_id
         if group is None:
             return False
-        subject = self.deps.keyring.pseudonym("tg", user.id)
+        subject = await self.subject(user.id)
         row = await cases.held_case_of(self.session, subject)
         if row is None or row.topic_id is None:
             return False
