@@ -227,7 +227,11 @@ class ConversationService:
         earlier = await repo.open_case_code(session, subject_id)
         facts = None
         if earlier is None:
-            facts = {"locale": conversation.locale, "answers": dict(conversation.answers)}
+            # Only what identifies nobody: answers the person has not agreed to pass on
+            # (a declined request's note) must not reach the consultants this way.
+            country = conversation.answers.get("country")
+            kept = {"country": country} if isinstance(country, str) else {}
+            facts = {"locale": conversation.locale, "answers": kept}
         code = await repo.record_case_request(
             session,
             subject_id=subject_id,

@@ -33,8 +33,15 @@ def scrub(text: str) -> str:
     return _DIGITS.sub("<number>", text)
 
 
+#: Loggers whose records below WARNING carry decrypted values: SQLAlchemy's engine logs
+#: fetched rows and bound parameters after the encrypted column types have done their work.
+_CONTENT_LOGGERS = ("sqlalchemy.engine", "sqlalchemy.pool", "aiosqlite", "asyncpg")
+
+
 class PrivacyFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING and record.name.startswith(_CONTENT_LOGGERS):
+            return False  # dropped whole, whatever level someone opened these loggers to
         if record.args:
             args = record.args if isinstance(record.args, tuple) else (record.args,)
             record.args = tuple(

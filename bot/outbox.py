@@ -36,6 +36,7 @@ from aiogram.methods import (
     CloseForumTopic,
     CopyMessage,
     DeleteMessages,
+    SendContact,
     SendMessage,
     TelegramMethod,
 )
@@ -70,6 +71,7 @@ _METHODS: dict[str, type[TelegramMethod[Any]]] = {
     "closeForumTopic": CloseForumTopic,
     "answerCallbackQuery": AnswerCallbackQuery,
     "deleteMessages": DeleteMessages,
+    "sendContact": SendContact,
 }
 #: Messages to a person whose ids are kept (for 48 h) so the quick exit can delete them.
 _KEPT = frozenset({"sendMessage", "copyMessage"})

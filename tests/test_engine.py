@@ -77,6 +77,8 @@ async def test_choosing_language_sets_locale_and_shows_menu() -> None:
     assert set(last_buttons(result)) == {
         "menu-screening",
         "menu-migration",
+        "menu-settings",
+        "button-exit",
         "menu-help",
         "menu-human",
         "menu-language",

@@ -446,3 +446,29 @@ async def test_a_new_key_mid_rotation_keeps_the_persons_place(
     assert await core.db.run(lambda s: s.get(SubjectRow, old_subject)) is None
     moved = await core.db.run(lambda s: s.get(ConversationRow, person.subject))
     assert (moved.flow, moved.settings) == ("settings", {"exit_erases": True})
+
+
+async def test_asking_for_a_person_after_a_request_keeps_its_details_and_opens_a_topic(
+    fake: FakeBotApi, parts: dict[str, Any]
+) -> None:
+    person = Person(parts, fake)
+    await start_in(person)
+    await person.tap("help")
+    for value in ("self", "exploitation", "c_pl", "soon", "evening"):
+        await person.tap(value)
+    await person.say("Нотатка")
+    await person.tap("yes")
+    await person.say("/human")
+    await person.tap("yes")
+    case = await parts["core"].db.run(lambda s: s.scalar(select(CaseRequestRow)))
+    assert case.facts["answers"]["details"] == "Нотатка"  # not wiped by the second request
+    assert await parts["console"].open_topics() == 1
+
+    other = Person(parts, fake, PERSON + 1)
+    await start_in(other, "en")
+    await other.say("/human", "en")
+    await other.tap("yes")
+    assert await parts["console"].open_topics() == 1
+    topic = fake.topics(GROUP)[-1]["message_thread_id"]
+    summary = fake.topic_messages(GROUP, topic)[0]["text"]
+    assert line(parts, "en", "op-flow-human") in summary

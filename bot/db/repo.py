@@ -249,7 +249,10 @@ async def record_case_request(
     if existing is not None:
         existing.priority = max(existing.priority, int(priority))
         if facts is not None:
-            existing.facts = facts
+            # a repeat request adds to what the summary shows, never wipes it
+            old = existing.facts if isinstance(existing.facts, dict) else {}
+            answers = {**dict(old.get("answers") or {}), **dict(facts.get("answers") or {})}
+            existing.facts = {**old, **facts, "answers": answers}
         return existing.code
     while True:
         code = new_case_code()

@@ -50,7 +50,7 @@ async def on_message(message: Message, uow: UnitOfWork) -> None:
     # While a consultant holds the person's case, what they write goes to the consultant
     # (commands such as /menu still reach the bot, and so does the code word).
     if not isinstance(given, Command) and await uow.relay_to_case(
-        message.from_user, message.chat.id, message.message_id, given
+        message.from_user, message.chat.id, message.message_id, given, contact=message.contact
     ):
         return
     await uow.dialog(message.from_user, message.chat.id, given, message_id=message.message_id)

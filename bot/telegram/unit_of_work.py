@@ -19,7 +19,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.methods import AnswerCallbackQuery
-from aiogram.types import TelegramObject, Update, User
+from aiogram.types import Contact, TelegramObject, Update, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversations import ConversationService
@@ -166,12 +166,20 @@ class UnitOfWork:
         self.outgoing.append(Queued(outbox_id, chat_key, method, params))
 
     async def relay_to_case(
-        self, user: User, chat_id: int, message_id: int, given: Input | None = None
+        self,
+        user: User,
+        chat_id: int,
+        message_id: int,
+        given: Input | None = None,
+        *,
+        contact: Contact | None = None,
     ) -> bool:
         """Copy the person's message into their case topic if a consultant holds the case.
 
         A copy carries no forward header and no profile: the group sees the content only.
         The person's code word is not relayed: the dialog answers it like anywhere else.
+        A contact card the person shares goes as the number and name they shared, without
+        the Telegram account a copy would carry (and the sharing is audited).
         """
         group = self.deps.operator_chat_id
         if group is None:
@@ -191,6 +199,17 @@ class UnitOfWork:
             await staff.append_audit(
                 self.session, actor="person", action="identity_shared", now=now, case_code=row.code
             )
+        if contact is not None:
+            card: dict[str, Any] = {
+                "chat_id": group,
+                "message_thread_id": row.topic_id,
+                "phone_number": contact.phone_number,
+                "first_name": contact.first_name,
+            }
+            if contact.last_name:
+                card["last_name"] = contact.last_name
+            await self.queue_call(group, "sendContact", card)
+            return True
         params = {
             "chat_id": group,
             "from_chat_id": chat_id,

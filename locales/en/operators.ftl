@@ -17,6 +17,7 @@ op-for-other = a relative or friend of the person writing
 op-line-country = Country: { $country }
 op-line-flow = Came from: { $flow }
 op-flow-risk-screening = risk screening
+op-flow-human = talk to a consultant
 op-flow-help-request = help request
 op-line-level = Result: <b>{ $level }</b>
 op-line-signs =

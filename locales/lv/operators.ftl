@@ -17,6 +17,7 @@ op-for-other = kādu no rakstošā cilvēka tuviniekiem vai draugiem
 op-line-country = Valsts: { $country }
 op-line-flow = Avots: { $flow }
 op-flow-risk-screening = riska pārbaude
+op-flow-human = saruna ar konsultantu
 op-flow-help-request = palīdzības pieprasījums
 op-line-level = Rezultāts: <b>{ $level }</b>
 op-line-signs =

@@ -17,6 +17,7 @@ op-for-other = кого-то из родных или друзей челове�
 op-line-country = Страна: { $country }
 op-line-flow = Источник: { $flow }
 op-flow-risk-screening = проверка рисков
+op-flow-human = разговор с консультантом
 op-flow-help-request = запрос о помощи
 op-line-level = Результат: <b>{ $level }</b>
 op-line-signs =

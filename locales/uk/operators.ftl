@@ -17,6 +17,7 @@ op-for-other = когось із рідних чи друзів людини, я
 op-line-country = Країна: { $country }
 op-line-flow = Джерело: { $flow }
 op-flow-risk-screening = перевірка ризиків
+op-flow-human = розмова з консультантом
 op-flow-help-request = запит на допомогу
 op-line-level = Результат: <b>{ $level }</b>
 op-line-signs =
