@@ -29,10 +29,10 @@ if TYPE_CHECKING:
     from aiogram import Bot
 
     from bot.console import Console as OperatorConsole
+    from bot.core import Core
     from bot.crypto import KeyRing
     from bot.db.database import Database
     from bot.outbox import OutboxSender
-    from bot.runtime import Core
 
 __all__ = ["app", "main"]
 
@@ -98,9 +98,9 @@ def chat(
     locale: Annotated[str | None, typer.Option("--locale", "-l", help="uk, ru, lv or en.")] = None,
 ) -> None:
     """Talk to the bot in this terminal (SQLite, no Telegram token needed)."""
+    from bot.core import build_core, install_contacts
     from bot.db.migrate import upgrade
     from bot.logs import configure_logging
-    from bot.runtime import build_core, install_contacts
     from bot.terminal import TerminalChat
     from dialogs.types import LOCALES
 
@@ -283,10 +283,10 @@ _KEEP_OLD = (
 def _keys_job(job: Callable[[Database, KeyRing], Awaitable[T]]) -> tuple[KeyRing, T]:
     """Settings, key ring and a migrated database for a ``keys`` command; a missing key or
     a value under a key not in the ring is one line, exit 2."""
+    from bot.core import load_keyring
     from bot.crypto import DecryptionError, install_keyring
     from bot.db.database import Database
     from bot.db.migrate import upgrade
-    from bot.runtime import load_keyring
 
     settings = _settings()
     try:

@@ -161,9 +161,9 @@ def contacts_verify(
 
 
 async def _directory(settings: Settings) -> Directory:
+    from bot.core import install_contacts
     from bot.db.database import Database
     from bot.db.migrate import upgrade
-    from bot.runtime import install_contacts
 
     db = Database(settings.db_url)
     try:

@@ -15,10 +15,11 @@ import html
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser, ast, visitor
 
 from dialogs.types import LOCALES
@@ -45,6 +46,13 @@ def _chain(locale: str) -> tuple[str, ...]:
     return (locale,) if locale == SOURCE_LOCALE else (locale, SOURCE_LOCALE)
 
 
+@lru_cache(maxsize=256)
+def _parsed(path: Path, mtime_ns: int) -> ast.Resource:
+    """One parse per file version per process (parsing is most of a Translator's cost;
+    bundles only read the tree, so sharing it is safe)."""
+    return FluentParser().parse(path.read_text(encoding="utf-8"))
+
+
 class Translator:
     """Formats message ids per locale; string arguments are HTML-escaped first."""
 
@@ -60,12 +68,12 @@ class Translator:
                 if not path.exists():
                     problems.append(f"{locale}/{name} is missing")
                     continue
-                text = path.read_text(encoding="utf-8")
-                junk = [e for e in FluentParser().parse(text).body if isinstance(e, ast.Junk)]
+                resource = _parsed(path, path.stat().st_mtime_ns)
+                junk = [e for e in resource.body if isinstance(e, ast.Junk)]
                 problems.extend(
                     f"{locale}/{name}: syntax error near {(j.content or '')[:40]!r}" for j in junk
                 )
-                bundle.add_resource(FluentResource(text))
+                bundle.add_resource(resource)
             self._bundles[locale] = bundle
         if problems:
             self._fail("; ".join(problems))

@@ -35,7 +35,7 @@ CLI_ACTOR = "cli"
 
 def _keyring(settings: Settings) -> KeyRing:
     """The key ring (operators' pseudonyms depend on it); a missing key is one clear line."""
-    from bot.runtime import load_keyring
+    from bot.core import load_keyring
 
     try:
         return load_keyring(settings)

@@ -89,8 +89,8 @@ def _limit(policy: RetentionPolicy, name: str) -> str:
 
 def _installed_keyring(settings: Settings) -> None:
     """Closed cases' facts are encrypted: counting them needs the key."""
+    from bot.core import load_keyring
     from bot.crypto import install_keyring
-    from bot.runtime import load_keyring
 
     try:
         install_keyring(load_keyring(settings))

@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.markup import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core import Core
 from bot.render import Rendered, render
-from bot.runtime import Core
 from dialogs.engine import LANGUAGE_PREFIX
 from dialogs.types import Choice, Command, Input, Text
 

@@ -416,7 +416,10 @@ async def test_sharing_a_contact_and_viewing_the_queue_are_audited_without_conte
     await deliver(parts, fake, media_update(person, "contact"))
     await deliver(parts, fake, group_message_update(GROUP, OLHA, "/queue", thread_id=topic))
     await parts["sender"].flush_sent()
-    assert fake.calls_to("copyMessage")[-1].params["chat_id"] == GROUP  # relayed: their choice
+    card = fake.calls_to("sendContact")[-1].params  # relayed: their choice, without the account
+    assert card["chat_id"] == GROUP
+    assert "user_id" not in card
+    assert "vcard" not in card
     rows = await parts["core"].db.run(
         lambda s: s.execute(select(AuditRow.actor, AuditRow.action, AuditRow.detail))
     )
