@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -63,10 +64,21 @@ async def fake() -> AsyncIterator[FakeBotApi]:
 
 @pytest.fixture
 async def parts(tmp_path: Path, fake: FakeBotApi) -> AsyncIterator[dict[str, Any]]:
+    async with console_parts(tmp_path, fake) as wired:
+        yield wired
+
+
+@asynccontextmanager
+async def console_parts(
+    tmp_path: Path, fake: FakeBotApi, *, database_url: str | None = None
+) -> AsyncIterator[dict[str, Any]]:
+    """The bot and its operator console wired as in ``lastivka run``, on one clock; SQLite
+    in ``tmp_path`` unless ``database_url`` names a (migrated here) database."""
     settings = Settings(
         telegram_token=TOKEN,
         telegram_api_url=fake.base_url,
         data_dir=tmp_path,
+        database_url=database_url,
         secret_key=base64.urlsafe_b64encode(TEST_SECRET).decode(),
         strict_i18n=True,
         operator_chat_id=GROUP,
@@ -89,16 +101,18 @@ async def parts(tmp_path: Path, fake: FakeBotApi) -> AsyncIterator[dict[str, Any
         sla=parse_sla("urgent=5m,high=30m,normal=4h"),
         clock=clock,
     )
-    yield {
-        "core": core,
-        "bot": bot,
-        "console": console,
-        "clock": clock,
-        "dispatcher": build_dispatcher(core, sender),
-        "sender": sender,
-    }
-    await bot.session.close()
-    await core.db.dispose()
+    try:
+        yield {
+            "core": core,
+            "bot": bot,
+            "console": console,
+            "clock": clock,
+            "dispatcher": build_dispatcher(core, sender),
+            "sender": sender,
+        }
+    finally:
+        await bot.session.close()
+        await core.db.dispose()
 
 
 async def ask_for_help(parts: dict[str, Any], fake: FakeBotApi, user: int, danger: bool) -> None:

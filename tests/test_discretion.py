@@ -25,7 +25,6 @@ What is not linted as a first line, and why:
 from __future__ import annotations
 
 import ast as pyast
-import base64
 import itertools
 import re
 from collections import deque
@@ -40,15 +39,10 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from fluent.syntax import FluentParser, ast, visitor
 
-from bot.config import Settings
-from bot.console import Console
 from bot.console_views import CANNED, FEEDBACK
-from bot.db.migrate import upgrade
 from bot.discretion import first_line, load_sensitive_words, normalise
 from bot.i18n import Translator
-from bot.outbox import OutboxSender
 from bot.render import render
-from bot.runtime import build_core, build_dispatcher
 from bot.telegram.profile import COMMANDS, DEFAULT, LIMITS, profile_texts, publish_profile
 from dialogs.engine import Engine
 from dialogs.flows import FLOWS
@@ -66,9 +60,7 @@ from dialogs.types import (
     StepResult,
     Text,
 )
-from handoff.sla import parse_sla
 from locales import LOCALES_DIR, RESOURCES
-from tests.conftest import TEST_SECRET
 from tests.fakes import (
     FakeBotApi,
     callback_update,
@@ -79,10 +71,10 @@ from tests.fakes import (
 from tests.test_console import (
     GROUP,
     OLHA,
-    Clock,
     ask_for_help,
     buttons_of,
     case_taken_by_olha,
+    console_parts,
     deliver,
 )
 from tests.test_router import USER, close, make_harness, press_value
@@ -644,41 +636,8 @@ async def test_a_pasted_text_without_warning_signs_is_still_a_protected_result(
 @pytest.fixture
 async def console(tmp_path: Path, fake: FakeBotApi) -> AsyncIterator[dict[str, Any]]:
     """The operator console wired as in ``lastivka run`` (tests/test_console.py's parts)."""
-    settings = Settings(
-        telegram_token=TOKEN,
-        telegram_api_url=fake.base_url,
-        data_dir=tmp_path,
-        secret_key=base64.urlsafe_b64encode(TEST_SECRET).decode(),
-        strict_i18n=True,
-        operator_chat_id=GROUP,
-        operator_locale="en",
-    )
-    core = build_core(settings)
-    await upgrade(core.db)
-    bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)))
-    clock = Clock()
-    core.service.clock = clock
-    sender = OutboxSender(core.db, bot, rate=None, clock=clock)
-    yield {
-        "core": core,
-        "bot": bot,
-        "clock": clock,
-        "sender": sender,
-        "dispatcher": build_dispatcher(core, sender),
-        "console": Console(
-            db=core.db,
-            bot=bot,
-            translator=core.translator,
-            keyring=core.keyring,
-            sender=sender,
-            chat_id=GROUP,
-            locale="en",
-            sla=parse_sla("urgent=5m,high=30m,normal=4h"),
-            clock=clock,
-        ),
-    }
-    await bot.session.close()
-    await core.db.dispose()
+    async with console_parts(tmp_path, fake) as wired:
+        yield wired
 
 
 async def test_everything_a_consultant_sends_the_person_is_protected(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +19,7 @@ from sqlalchemy import func, select
 
 from bot.crypto import KeyRing, install_keyring
 from bot.db import staff
+from bot.db.database import Database
 from bot.db.tables import (
     AuditRow,
     Base,
@@ -30,7 +33,7 @@ from bot.db.tables import (
 from bot.runtime import build_dispatcher
 from bot.telegram.callbacks import decode_choice
 from dialogs.types import Priority
-from tests.conftest import TEST_SECRET
+from tests.conftest import PG_URL, TEST_SECRET, _reset_postgres, require_postgres
 from tests.fakes import (
     FakeBotApi,
     callback_update,
@@ -38,15 +41,32 @@ from tests.fakes import (
     media_update,
     message_update,
 )
-from tests.test_console import (  # noqa: F401 - fixtures are used by name
+from tests.test_console import (  # noqa: F401 - the fixture ``fake`` is used by name
     GROUP,
     OLHA,
     case_taken_by_olha,
+    console_parts,
     deliver,
     fake,
-    parts,
     register,
 )
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def parts(
+    request: pytest.FixtureRequest, tmp_path: Path, fake: FakeBotApi
+) -> AsyncIterator[dict[str, Any]]:
+    """The bot and its operator console, on SQLite and on PostgreSQL."""
+    url = None
+    if request.param == "postgres":
+        require_postgres()
+        url = PG_URL
+        scratch = Database(url)
+        await _reset_postgres(scratch)
+        await scratch.dispose()
+    async with console_parts(tmp_path, fake, database_url=url) as wired:
+        yield wired
+
 
 PERSON = 5_300_001
 MARIA = 6_000_009
