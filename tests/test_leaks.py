@@ -40,29 +40,25 @@ import shutil
 import struct
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import Update
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 import bot.telegram.console_router as console_router
-from bot.config import Settings
 from bot.console import Console
 from bot.db import repo, staff
-from bot.db.migrate import upgrade
+from bot.db.database import Database
 from bot.logs import configure_logging
 from bot.outbox import OutboxSender
-from bot.runtime import Core, build_core, build_dispatcher
+from bot.runtime import Core
 from bot.telegram.callbacks import decode_choice
 from dialogs.types import Conversation
-from handoff.sla import parse_sla
 from tests.conftest import PG_URL, TEST_SECRET, _reset_postgres, require_postgres
 from tests.fakes import (
     FakeBotApi,
@@ -74,6 +70,7 @@ from tests.fakes import (
     sticker_update,
     voice_update,
 )
+from tests.test_console import Clock, console_parts
 
 TOKEN = "123456:TEST-TOKEN"
 GROUP = -1001234567890
@@ -308,14 +305,6 @@ def everything_at_debug() -> Iterator[tuple[RawCapture, io.StringIO]]:
 # -- the scene ------------------------------------------------------------------------------
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 Checkpoint = Callable[[str], Awaitable[None]]
 
 
@@ -436,40 +425,20 @@ def secret_key() -> str:
 async def scene(data_dir: Path, database_url: str | None) -> AsyncIterator[Scene]:
     async with FakeBotApi(global_rate=None, per_chat_rate=None) as fake:
         fake.add_forum_group(GROUP, title="Hotline shift")
-        settings = Settings(
-            telegram_token=TOKEN,
-            telegram_api_url=fake.base_url,
-            data_dir=data_dir,
-            database_url=database_url,
-            secret_key=secret_key(),
-            strict_i18n=True,
-            operator_chat_id=GROUP,
-            operator_locale="en",
-        )
-        core = build_core(settings)
         if database_url is not None:
-            await _reset_postgres(core.db)
-        await upgrade(core.db)
-        clock = Clock()
-        core.service.clock = clock
-        bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(fake.base_url)))
-        sender = OutboxSender(core.db, bot, rate=None, clock=clock)
-        console = Console(
-            db=core.db,
-            bot=bot,
-            translator=core.translator,
-            keyring=core.keyring,
-            sender=sender,
-            chat_id=GROUP,
-            locale="en",
-            sla=parse_sla(settings.operator_sla),
-            clock=clock,
-        )
-        try:
-            yield Scene(fake, core, bot, build_dispatcher(core, sender), sender, console, clock)
-        finally:
-            await bot.session.close()
-            await core.db.dispose()
+            scratch = Database(database_url)
+            await _reset_postgres(scratch)
+            await scratch.dispose()
+        async with console_parts(data_dir, fake, database_url=database_url) as wired:
+            yield Scene(
+                fake,
+                wired["core"],
+                wired["bot"],
+                wired["dispatcher"],
+                wired["sender"],
+                wired["console"],
+                wired["clock"],
+            )
 
 
 # -- the scenario ---------------------------------------------------------------------------

@@ -143,6 +143,16 @@ async def start_in(person: Person, locale: str = "uk") -> None:
     await person.tap(f"lang_{locale}")
 
 
+async def ask_for_help_with(person: Person, note: str) -> None:
+    """A help request (forced work, Poland, answer in the evening) with a note, consented."""
+    await start_in(person)
+    await person.tap("help")
+    for value in ("self", "exploitation", "c_pl", "soon", "evening"):
+        await person.tap(value)
+    await person.say(note)
+    await person.tap("yes")
+
+
 async def test_exit_from_the_middle_of_a_screening_leaves_one_ordinary_line(
     fake: FakeBotApi, parts: dict[str, Any]
 ) -> None:
@@ -202,12 +212,7 @@ async def test_forget_deletes_every_row_closes_the_case_and_keeps_only_anonymous
     fake: FakeBotApi, parts: dict[str, Any]
 ) -> None:
     person = Person(parts, fake)
-    await start_in(person)
-    await person.tap("help")
-    for value in ("self", "exploitation", "c_pl", "soon", "evening"):
-        await person.tap(value)
-    await person.say("Нотатка для консультанта")
-    await person.tap("yes")
+    await ask_for_help_with(person, "Нотатка для консультанта")
     code = await parts["core"].db.run(
         lambda s: s.scalar(
             select(CaseRequestRow.code).where(CaseRequestRow.subject_id == person.subject)
@@ -475,12 +480,7 @@ async def test_asking_for_a_person_after_a_request_keeps_its_details_and_opens_a
     fake: FakeBotApi, parts: dict[str, Any]
 ) -> None:
     person = Person(parts, fake)
-    await start_in(person)
-    await person.tap("help")
-    for value in ("self", "exploitation", "c_pl", "soon", "evening"):
-        await person.tap(value)
-    await person.say("Нотатка")
-    await person.tap("yes")
+    await ask_for_help_with(person, "Нотатка")
     await person.say("/human")
     await person.tap("yes")
     case = await parts["core"].db.run(lambda s: s.scalar(select(CaseRequestRow)))
