@@ -429,6 +429,9 @@ def check() -> None:
         row("flows", False, str(exc))
     row(*_content_check())
     if settings is not None:
+        # not a failure (people are served), but /privacy must say who runs the service
+        who = settings.org_name or "not set: /privacy says so; set LASTIVKA_ORG_NAME"
+        row("privacy notice", True, f"organisation: {who}")
         for name, ok, detail in asyncio.run(_check_services(settings)):
             row(name, ok, detail)
     out.print(table)

@@ -44,11 +44,6 @@ about-text =
     Lastivka gives advice on safe work and travel abroad, helps you check a job offer, and passes your questions to a hotline team if you ask for it.
     It is run by non-governmental organisations, not by the police or any state body.
 about-privacy-button = What do you keep about me?
-privacy-text =
-    <b>What I keep</b>
-    • I do not store your name, username or phone number. I know you only by a code.
-    • Your answers and messages are stored encrypted, and only to continue the conversation.
-    • A hotline consultant sees your answers only if you agree, and never who you are unless you tell them.
 
 command-start = Start again
 command-menu = Main menu

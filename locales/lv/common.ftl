@@ -45,11 +45,6 @@ about-text =
     Lastivka sniedz padomus par drošu darbu un ceļošanu ārzemēs, palīdz pārbaudīt darba piedāvājumu un, ja jūs to lūdzat, nodod jūsu jautājumus uzticības tālruņa konsultantiem.
     To uztur nevalstiskās organizācijas, nevis policija vai kāda valsts iestāde.
 about-privacy-button = Ko jūs glabājat par mani?
-privacy-text =
-    <b>Ko es glabāju</b>
-    • Es neglabāju jūsu vārdu, lietotājvārdu vai tālruņa numuru. Es jūs pazīstu tikai pēc koda.
-    • Jūsu atbildes un ziņas tiek glabātas šifrētā veidā un tikai tāpēc, lai varētu turpināt sarunu.
-    • Uzticības tālruņa konsultants redz jūsu atbildes tikai tad, ja jūs piekrītat, un nekad neuzzina, kas jūs esat, ja vien jūs to neatklājat.
 
 command-start = Sākt no sākuma
 command-menu = Galvenā izvēlne
