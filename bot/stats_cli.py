@@ -207,6 +207,10 @@ def stats_command(
     counts = asyncio.run(_counted(settings, first, last))
     rows = summarise(counts, by=by, dims=columns, metrics=metric or ())
     header = (by.value, "metric", *columns, "count")
+    if to_csv is not None:
+        # an export leaves the database: the trail records that it happened (never what)
+        detail = f"rows={len(rows)} by={by.value} dims={','.join(columns)}"[:64]
+        asyncio.run(_audit_export(settings, detail))
     if to_csv == "-":
         _write_csv(sys.stdout, header, rows)
         return
@@ -242,6 +246,23 @@ def _totals(rows: list[tuple[tuple[str, ...], int]]) -> str:
         for name, total in sorted(sums.items())
     ]
     return "totals: " + "; ".join(parts) if parts else "no statistics in this period"
+
+
+async def _audit_export(settings: Settings, detail: str) -> None:
+    from datetime import UTC, datetime
+
+    from bot.db import staff
+    from bot.db.database import Database
+
+    db = Database(settings.db_url)
+    try:
+        await db.run(
+            lambda session: staff.append_audit(
+                session, actor="cli", action="stats_export", now=datetime.now(UTC), detail=detail
+            )
+        )
+    finally:
+        await db.dispose()
 
 
 async def _counted(settings: Settings, since: date | None, until: date | None) -> Counter[StatKey]:

@@ -638,6 +638,8 @@ def test_purge_and_stats_commands(runner: CliRunner, tmp_path: Path) -> None:
     assert written.exit_code == 0, written.output
     assert {r["count"] for r in _csv(out_file.read_text(encoding="utf-8"))} == {"10", "<5"}
 
+    trail = runner.invoke(app, ["audit", "--limit", "3"])
+    assert "stats_export" in trail.output  # each CSV export is on the record
     verify = runner.invoke(app, ["audit", "verify"])
     assert verify.exit_code == 0, verify.output
     assert "the chain starts after row 3" in verify.output
