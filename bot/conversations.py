@@ -134,6 +134,7 @@ class ConversationService:
         if message_id is not None:
             await repo.remember_messages(session, [(subject_id, message_id, now)])
         codes: list[str] = []
+        notices: list[CaseNotice] = []
         effects: list[Effect] = []
         for effect in result.effects:
             effects.append(effect)
@@ -148,6 +149,9 @@ class ConversationService:
                     facts={"locale": after.locale or locale_hint, "answers": dict(after.answers)},
                 )
                 codes.append(code)
+                back = await repo.resume_case(session, subject_id)
+                if back is not None:
+                    notices.append(CaseNotice(back[0], back[1], "returned"))
                 # The person gets the code with the confirmation (the engine cannot know it);
                 # asking again while a case is open says so, with the usual wait.
                 if earlier is None:
@@ -156,7 +160,8 @@ class ConversationService:
                     minutes = self.wait_minutes.get(effect.priority, 0)
                     effects.append(Reply("case-in-queue", {"code": code, "minutes": minutes}))
         locale = after.locale or locale_hint
-        return Outcome(render(self.translator, locale, effects), after, locale, tuple(codes))
+        messages = render(self.translator, locale, effects)
+        return Outcome(messages, after, locale, tuple(codes), notices=tuple(notices))
 
     async def _step(
         self, before: Conversation | None, given: Input, hint: str, *, locked: bool
@@ -242,6 +247,8 @@ class ConversationService:
         )
         notices: tuple[CaseNotice, ...] = ()
         if earlier is not None:
+            # whoever holds the case must be able to answer: a quick exit does not stand
+            await repo.resume_case(session, subject_id)
             topic = await session.scalar(
                 select(CaseRequestRow.topic_id).where(CaseRequestRow.code == code)
             )

@@ -331,6 +331,14 @@ async def test_exit_during_a_handoff_stops_the_relay_and_tells_the_consultant(
     await parts["sender"].flush_sent()
     assert len(chat.screen()) == before  # nothing more reaches the screen
 
+    await chat.say("/human")  # back, and asking again: the same case relays again
+    await chat.tap("yes")
+    texts = [m.get("text", "") for m in fake.topic_messages(GROUP, topic)]
+    assert line(parts, "en", "op-person-returned", code=case.code) in texts
+    await deliver(parts, fake, group_message_update(GROUP, OLHA, "Welcome back", thread_id=topic))
+    await parts["sender"].flush_sent()
+    assert "Welcome back" in chat.screen()[-1]
+
 
 async def test_forget_during_a_handoff_closes_the_case_and_its_topic(
     fake: FakeBotApi, parts: dict[str, Any]

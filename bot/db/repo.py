@@ -41,6 +41,7 @@ __all__ = [
     "record_case_request",
     "remember_messages",
     "remember_update",
+    "resume_case",
     "save_conversation",
     "store_updates",
     "take_recent_messages",
@@ -228,6 +229,22 @@ async def open_case_code(session: AsyncSession, subject_id: str) -> str | None:
             CaseRequestRow.subject_id == subject_id, CaseRequestRow.status != "closed"
         )
     )
+
+
+async def resume_case(session: AsyncSession, subject_id: str) -> tuple[str, int | None] | None:
+    """The person who had left (quick exit, "end the conversation") asks again: their open
+    case relays again. Returns its code and topic when it had been left, else None."""
+    row = await session.scalar(
+        select(CaseRequestRow).where(
+            CaseRequestRow.subject_id == subject_id,
+            CaseRequestRow.status != "closed",
+            CaseRequestRow.person_ended.is_(True),
+        )
+    )
+    if row is None:
+        return None
+    row.person_ended = False
+    return row.code, row.topic_id
 
 
 async def record_case_request(

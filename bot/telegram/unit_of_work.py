@@ -119,7 +119,12 @@ class UnitOfWork:
         if group is None or notice.topic_id is None:
             return
         translator = self.deps.service.translator
-        key = {"panic": "op-panic", "exited": "op-person-exited", "erased": "op-person-erased"}
+        key = {
+            "panic": "op-panic",
+            "exited": "op-person-exited",
+            "erased": "op-person-erased",
+            "returned": "op-person-returned",
+        }
         text = translator.format(self.deps.operator_locale, key[notice.kind], {"code": notice.code})
         await self.queue(group, [Rendered(text)], thread_id=notice.topic_id)
         if notice.kind == "erased":

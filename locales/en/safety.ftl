@@ -82,6 +82,7 @@ op-flow-panic = ⚠ the person sent their code word: they may not be able to wri
 op-panic = ⚠ { $code }: the person sent their code word. The case is now urgent. Answer carefully: someone may be reading their screen.
 op-person-exited = { $code }: the person used the quick exit; their chat was cleared. They may come back.
 op-person-erased = { $code }: the person deleted their data. The case is closed as "person left"; only counts that name nobody remain.
+op-person-returned = { $code }: the person is back and asked again; their messages reach this topic again.
 op-hold-placed = { $code }: legal hold placed. Erasure and retention keep this case until the hold is lifted (/unhold).
 op-hold-lifted = { $code }: legal hold lifted.
 op-hold-off = Legal holds are switched off in this deployment (LASTIVKA_LEGAL_HOLD).

@@ -82,6 +82,7 @@ op-flow-panic = ⚠ cilvēks nosūtīja savu koda vārdu: iespējams, viņš nev
 op-panic = ⚠ { $code }: cilvēks nosūtīja savu koda vārdu. Pieprasījums tagad ir steidzams. Atbildiet uzmanīgi: kāds var redzēt viņa ekrānu.
 op-person-exited = { $code }: cilvēks izmantoja ātro iziešanu, viņa tērzēšana ir notīrīta. Viņš var atgriezties.
 op-person-erased = { $code }: cilvēks izdzēsa savus datus. Pieprasījums slēgts kā “cilvēks aizgāja”; palikuši tikai skaitļi, kas nevienu nenosauc.
+op-person-returned = { $code }: cilvēks atgriezās un vērsās atkārtoti; viņa ziņas atkal nonāk šajā tēmā.
 op-hold-placed = { $code }: noteikta juridiskā aizturēšana. Dzēšana un glabāšanas termiņi šo pieprasījumu neskar, kamēr aizturēšana nav atcelta (/unhold).
 op-hold-lifted = { $code }: juridiskā aizturēšana atcelta.
 op-hold-off = Juridiskā aizturēšana šajā izvietojumā ir izslēgta (LASTIVKA_LEGAL_HOLD).
