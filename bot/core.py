@@ -17,10 +17,11 @@ from bot.db import staff
 from bot.db.database import Database
 from bot.i18n import Translator
 from dialogs.contacts import Directory, install_directory, load_directory
-from dialogs.engine import Engine, privacy_args
+from dialogs.engine import Engine
 from dialogs.flows import FLOWS
 from dialogs.offer_check import load_patterns
 from dialogs.risk import default_bank
+from dialogs.safety import privacy_args
 from handoff.sla import parse_sla
 
 __all__ = ["Core", "build_core", "install_contacts", "load_keyring"]

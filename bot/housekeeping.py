@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.conversations import utcnow
-from bot.db import repo
+from bot.db import inbox, repo
 from bot.db.database import Database
 from bot.retention import RetentionPolicy, purge
 from dialogs.flows.menu import MENU_FLOW
@@ -38,7 +38,7 @@ _RESTING = ("menu", "start")
 async def tidy_once(
     db: Database, *, now: datetime, abandon_after: timedelta = timedelta(hours=72)
 ) -> int:
-    pruned = await db.run(lambda session: repo.prune_inbox(session, before=now - INBOX_MEMORY))
+    pruned = await db.run(lambda session: inbox.prune_inbox(session, before=now - INBOX_MEMORY))
     if pruned:
         log.info("forgot %d processed update id(s)", pruned)
     menu = MENU_FLOW

@@ -13,7 +13,6 @@ expired buttons) are handled before any flow sees them, the same way on every st
 from __future__ import annotations
 
 import hashlib
-import html
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -27,6 +26,17 @@ from dialogs.flow import (
     TextRule,
 )
 from dialogs.machine import BACK, TEXT, Compiled, Model, compile_flow
+from dialogs.safety import (
+    COVER_FLOW,
+    EXIT,
+    EXIT_LINE,
+    FORGET_NO,
+    FORGET_YES,
+    PRIVACY,
+    privacy_args,
+    split,
+    view,
+)
 from dialogs.types import (
     LOCALES,
     Answer,
@@ -37,7 +47,6 @@ from dialogs.types import (
     Conversation,
     Effect,
     Erase,
-    Fragment,
     Input,
     QuickExit,
     Reply,
@@ -49,17 +58,11 @@ from dialogs.types import (
 
 __all__ = [
     "CARRY",
-    "COVER_FLOW",
-    "EXIT",
-    "EXIT_LINE",
     "LANGUAGE_PREFIX",
     "MAX_TEXT",
     "MENU",
-    "PRIVACY",
-    "SETTING",
     "START",
     "Engine",
-    "privacy_args",
     "step_token",
 ]
 
@@ -79,20 +82,6 @@ MAX_TEXT = 1000
 
 #: Answers whose key starts with this cross into the next flow (without the prefix).
 CARRY = "carry."
-#: Answers whose key starts with this are the person's settings: the engine moves them out
-#: of the answers into ``Conversation.settings`` ("" or False removes one), and steps see
-#: the settings under this prefix.
-SETTING = "set."
-#: The flow a deployment with a cover menu shows until the unlock phrase is sent.
-COVER_FLOW = "cover"
-#: The quick-exit button's value (on every screen) and the erasure confirmation's.
-EXIT = "exit"
-_FORGET_YES = "forget_yes"
-_FORGET_NO = "forget_no"
-#: The one ordinary line a quick exit leaves (a deployment may set its own per locale).
-EXIT_LINE = "exit-line"
-#: The privacy notice; its arguments describe the deployment (``privacy_args``).
-PRIVACY = "privacy-policy"
 #: The flow of the person's safety settings (code word, exit erases, delete my data).
 SETTINGS_FLOW = "settings"
 
@@ -100,24 +89,6 @@ _NAV_MENU = "menu"
 _NAV_LANGUAGE = "language"
 _RESUME = "resume"
 _RESTART = "restart"
-
-
-def privacy_args(
-    *,
-    org: str = "",
-    contact: str = "",
-    answers_days: int = 30,
-    transcript_days: int = 90,
-    cases_days: int = 365,
-) -> dict[str, Arg]:
-    """What the privacy notice says about the deployment (its settings)."""
-    return {
-        "org": html.escape(org) if org else Fragment("privacy-org-missing"),
-        "contact": html.escape(contact) if contact else "—",
-        "answers": answers_days,
-        "transcripts": transcript_days,
-        "cases": cases_days,
-    }
 
 
 def step_token(flow: str, version: int, state: str, key: str = "") -> str:
@@ -219,7 +190,7 @@ class Engine:
             return self._language_picker(conversation.locale)
         flow = self._flows[conversation.flow].flow
         step = flow.step(conversation.state)
-        answers = self._view(conversation)
+        answers = view(conversation)
         token = self.token(conversation)
         visible = [
             Button(option.label, option.value, token)
@@ -253,33 +224,10 @@ class Engine:
         """The token of the screen the person sees now (buttons carry it)."""
         flow = self._flows[conversation.flow].flow
         step = flow.step(conversation.state)
-        key = step.key(self._view(conversation)) if step.key is not None else ""
+        key = step.key(view(conversation)) if step.key is not None else ""
         return step_token(flow.name, flow.version, step.name, key)
 
     # -- internals --------------------------------------------------------------------
-
-    @staticmethod
-    def _view(conv: Conversation) -> dict[str, Answer]:
-        """What a step's conditions see: the answers and, prefixed, the settings."""
-        view = dict(conv.answers)
-        view.update({SETTING + key: value for key, value in conv.settings.items()})
-        return view
-
-    @staticmethod
-    def _split(conv: Conversation, answers: Mapping[str, Answer]) -> Conversation:
-        """Answers back from a step: setting keys go to the settings, the rest stay."""
-        settings = dict(conv.settings)
-        kept: dict[str, Answer] = {}
-        for key, value in answers.items():
-            if key.startswith(SETTING):
-                name = key[len(SETTING) :]
-                if value in ("", False):
-                    settings.pop(name, None)
-                else:
-                    settings[name] = value
-            else:
-                kept[key] = value
-        return replace(conv, answers=kept, settings=settings)
 
     def locked(self, conv: Conversation | None) -> bool:
         """True while a cover-menu deployment hides the real menu from this person."""
@@ -328,7 +276,7 @@ class Engine:
         return StepResult((QuickExit(), Reply(EXIT_LINE)), left, "exit")
 
     def _forget_prompt(self) -> Reply:
-        rows = ((Button("forget-yes", _FORGET_YES),), (Button("forget-no", _FORGET_NO),))
+        rows = ((Button("forget-yes", FORGET_YES),), (Button("forget-no", FORGET_NO),))
         return Reply("forget-confirm", {}, rows)
 
     def _current_step(self, conv: Conversation) -> Step:
@@ -432,9 +380,9 @@ class Engine:
             return StepResult((self.render(conv),), conv, "resume")
         if value == _RESTART:
             return self._restart(conv)
-        if value == _FORGET_YES:
+        if value == FORGET_YES:
             return StepResult((Erase(), Reply("forget-done")), conv, "erase")
-        if value == _FORGET_NO:
+        if value == FORGET_NO:
             return StepResult((self.render(conv),), conv, "forget_kept")
         return self._hint(conv, "button-expired", "expired")
 
@@ -444,16 +392,16 @@ class Engine:
         step = self._current_step(conv)
         if value == BACK and step.back is not None:
             update = step.back_update
-            view = self._view(conv)
-            pending = update(view) if update is not None else view
+            seen = view(conv)
+            pending = update(seen) if update is not None else seen
             return await self._trigger(conv, BACK, pending, ())
         for option in step.options:
             if option.value == value:
-                return await self._trigger(conv, value, option.apply(self._view(conv)), ())
+                return await self._trigger(conv, value, option.apply(view(conv)), ())
         return self._hint(conv, "button-expired", "expired")
 
     async def _text(self, conv: Conversation, given: Text, rule: TextRule) -> StepResult:
-        pending, effects = rule.handle(self._view(conv), given)
+        pending, effects = rule.handle(view(conv), given)
         return await self._trigger(conv, TEXT, pending, effects)
 
     async def _trigger(
@@ -464,7 +412,7 @@ class Engine:
         effects: tuple[Effect, ...],
     ) -> StepResult:
         compiled = self._flows[conv.flow]
-        model = Model(state=conv.state, answers=self._view(conv), pending=pending)
+        model = Model(state=conv.state, answers=view(conv), pending=pending)
         model.effects.extend(effects)
         machine = compiled.machine
         machine.add_model(model, initial=conv.state)
@@ -477,7 +425,7 @@ class Engine:
             machine.remove_model(model)
         if not moved:
             return self._hint(conv, "button-expired", "expired")
-        after = self._split(replace(conv, state=model.state), model.answers)
+        after = split(replace(conv, state=model.state), model.answers)
         out = list(model.effects)
         if model.jump == "!language":
             out.append(self._language_picker(conv.locale))

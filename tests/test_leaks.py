@@ -52,7 +52,7 @@ from sqlalchemy.engine import make_url
 
 import bot.telegram.console_router as console_router
 from bot.console import Console
-from bot.db import repo, staff
+from bot.db import inbox, repo, staff
 from bot.db.database import Database
 from bot.logs import configure_logging
 from bot.outbox import OutboxSender
@@ -332,9 +332,9 @@ class Scene:
         parsed = Update.model_validate(queued, context={"bot": self.bot})
         payload = parsed.model_dump_json(exclude_none=True).encode()
         now = self.clock()
-        await self.core.db.run(lambda s: repo.store_updates(s, [(update_id, payload)], now=now))
+        await self.core.db.run(lambda s: inbox.store_updates(s, [(update_id, payload)], now=now))
         await self.dispatcher.feed_update(self.bot, parsed)
-        status = await self.core.db.run(lambda s: repo.inbox_status(s, update_id))
+        status = await self.core.db.run(lambda s: inbox.inbox_status(s, update_id))
         if status == "dead":
             self.dead.append(update_id)
         return update_id

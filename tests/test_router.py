@@ -23,7 +23,7 @@ from sqlalchemy import select, text
 
 from bot.config import Settings
 from bot.conversations import utcnow
-from bot.db import repo
+from bot.db import inbox, repo
 from bot.db.migrate import upgrade
 from bot.db.tables import EventRow, InboxRow
 from bot.logs import configure_logging
@@ -249,7 +249,7 @@ async def test_a_failing_update_is_given_up_with_an_apology_and_the_chat_goes_on
     poison = await h.feed(message_update(USER, "/menu"))
     assert calls == 3
     assert "спробуйте ще раз" in h.texts()[-1]
-    assert await h.core.db.run(lambda s: repo.inbox_status(s, poison)) == "dead"
+    assert await h.core.db.run(lambda s: inbox.inbox_status(s, poison)) == "dead"
     monkeypatch.setattr(h.core.service, "handle", original)
     await h.feed(message_update(USER, "/menu"))
     assert "Головне меню" in h.texts()[-1]

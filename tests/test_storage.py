@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db import repo, staff
+from bot.db import inbox, repo, staff
 from bot.db.database import Database
 from bot.db.migrate import current_revision, downgrade, head_revision, upgrade
 from bot.db.tables import Base, CaseRequestRow, ConversationRow, SubjectRow
@@ -95,17 +95,17 @@ async def test_conversation_round_trip_is_encrypted_at_rest(db: Database) -> Non
 
 
 async def test_inbox_stores_once_and_remembers_processed_ids(db: Database) -> None:
-    await db.run(lambda s: repo.store_updates(s, [(1, b"a"), (2, b"b")], now=NOW))
-    await db.run(lambda s: repo.store_updates(s, [(2, b"changed"), (3, b"c")], now=NOW))
-    assert await db.run(lambda s: repo.pending_updates(s)) == [(1, b"a"), (2, b"b"), (3, b"c")]
-    await db.run(lambda s: repo.remember_update(s, 2, now=NOW))
-    await db.run(lambda s: repo.remember_update(s, 9, now=NOW))  # never went through the inbox
-    assert await db.run(lambda s: repo.inbox_status(s, 2)) == "done"
-    assert await db.run(lambda s: repo.inbox_status(s, 9)) == "done"
-    assert [i for i, _ in await db.run(lambda s: repo.pending_updates(s))] == [1, 3]
+    await db.run(lambda s: inbox.store_updates(s, [(1, b"a"), (2, b"b")], now=NOW))
+    await db.run(lambda s: inbox.store_updates(s, [(2, b"changed"), (3, b"c")], now=NOW))
+    assert await db.run(lambda s: inbox.pending_updates(s)) == [(1, b"a"), (2, b"b"), (3, b"c")]
+    await db.run(lambda s: inbox.remember_update(s, 2, now=NOW))
+    await db.run(lambda s: inbox.remember_update(s, 9, now=NOW))  # never went through the inbox
+    assert await db.run(lambda s: inbox.inbox_status(s, 2)) == "done"
+    assert await db.run(lambda s: inbox.inbox_status(s, 9)) == "done"
+    assert [i for i, _ in await db.run(lambda s: inbox.pending_updates(s))] == [1, 3]
     assert await tidy_once(db, now=NOW + timedelta(days=1)) == 0
     assert await tidy_once(db, now=NOW + timedelta(days=3)) == 2
-    assert [i for i, _ in await db.run(lambda s: repo.pending_updates(s))] == [1, 3]
+    assert [i for i, _ in await db.run(lambda s: inbox.pending_updates(s))] == [1, 3]
 
 
 async def test_outbox_orders_by_lane_then_insertion(db: Database) -> None:

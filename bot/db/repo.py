@@ -1,4 +1,6 @@
-"""Repository functions: every SQL statement of the bot, each taking the session first."""
+"""Repository functions for conversations, events, case requests, recent message ids and the
+outbox; each takes the session first. (The inbox is bot.db.inbox; staff, audit and contact
+checks are bot.db.staff; the console's case queries bot.db.cases.)"""
 
 from __future__ import annotations
 
@@ -15,7 +17,6 @@ from bot.db.tables import (
     CaseRequestRow,
     ConversationRow,
     EventRow,
-    InboxRow,
     OutboxRow,
     RecentMessageRow,
     SubjectRow,
@@ -27,34 +28,29 @@ __all__ = [
     "DELETABLE_FOR",
     "abandon_conversations",
     "add_event",
-    "claim_update",
+    "dialect_of",
     "enqueue",
     "forget_outbox",
-    "inbox_status",
+    "insert_ignore",
     "load_conversation",
-    "mark_update_done",
     "open_case_code",
     "outbox_rows",
-    "pending_updates",
     "postpone_outbox",
-    "prune_inbox",
     "record_case_request",
     "remember_messages",
-    "remember_update",
     "resume_case",
     "save_conversation",
-    "store_updates",
     "take_recent_messages",
     "what_is_kept",
 ]
 
 
-def _insert_ignore(session: AsyncSession, table: Any, rows: list[dict[str, Any]]) -> Any:
-    insert = pg_insert if _dialect(session) == "postgresql" else sqlite_insert
+def insert_ignore(session: AsyncSession, table: Any, rows: list[dict[str, Any]]) -> Any:
+    insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
     return insert(table).values(rows).on_conflict_do_nothing()
 
 
-def _dialect(session: AsyncSession) -> str:
+def dialect_of(session: AsyncSession) -> str:
     return session.bind.dialect.name if session.bind is not None else "sqlite"
 
 
@@ -88,36 +84,6 @@ _INSERT_EVENT = cast(Table, EventRow.__table__).insert()
 _OUTBOX = cast(Table, OutboxRow.__table__)
 _INSERT_OUTBOX = _OUTBOX.insert().returning(_OUTBOX.c.id)
 _DELETE_OUTBOX = _OUTBOX.delete().where(_OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
-_INBOX = cast(Table, InboxRow.__table__)
-
-
-def _claim_statement(insert_: Any) -> Any:
-    return (
-        insert_(_INBOX)
-        .values(
-            update_id=bindparam("update_id"),
-            received_at=bindparam("now", type_=_INBOX.c.received_at.type),
-            payload=None,
-            status="done",
-            attempts=0,
-            processed_at=bindparam("now", type_=_INBOX.c.processed_at.type),
-        )
-        .on_conflict_do_update(
-            index_elements=[_INBOX.c.update_id],
-            set_={
-                "status": "done",
-                "payload": None,
-                "processed_at": bindparam("now", type_=_INBOX.c.processed_at.type),
-            },
-            where=_INBOX.c.status == "pending",
-        )
-        .returning(_INBOX.c.update_id)
-    )
-
-
-_CLAIM = {"sqlite": _claim_statement(sqlite_insert), "postgresql": _claim_statement(pg_insert)}
-
-
 # -- conversations ------------------------------------------------------------------------
 
 
@@ -164,7 +130,7 @@ async def save_conversation(
         if getattr(result, "rowcount", 0):
             return
     await session.execute(
-        _insert_ignore(
+        insert_ignore(
             session,
             SubjectRow,
             [{"id": subject_id, "created_at": now, "chat_ref": chat_ref, "kid": kid}],
@@ -335,86 +301,6 @@ async def take_recent_messages(
     ids = [int(raw) for raw, at in rows if at > now - DELETABLE_FOR]
     await session.execute(delete(RecentMessageRow).where(RecentMessageRow.subject_id == subject_id))
     return list(dict.fromkeys(ids))
-
-
-# -- inbox --------------------------------------------------------------------------------
-
-
-async def store_updates(
-    session: AsyncSession, updates: Sequence[tuple[int, bytes]], *, now: datetime
-) -> None:
-    """Store received updates; an update_id seen before is left as it is."""
-    if not updates:
-        return
-    rows = [
-        {
-            "update_id": update_id,
-            "received_at": now,
-            "payload": payload,
-            "status": "pending",
-            "attempts": 0,
-        }
-        for update_id, payload in updates
-    ]
-    await session.execute(_insert_ignore(session, InboxRow, rows))
-
-
-async def inbox_status(session: AsyncSession, update_id: int) -> str | None:
-    result: str | None = await session.scalar(
-        select(InboxRow.status).where(InboxRow.update_id == update_id)
-    )
-    return result
-
-
-async def mark_update_done(session: AsyncSession, update_id: int, *, now: datetime) -> None:
-    """Processed: drop the payload, keep the id so a redelivery is recognised."""
-    await session.execute(
-        update(InboxRow)
-        .where(InboxRow.update_id == update_id)
-        .values(status="done", payload=None, processed_at=now)
-    )
-
-
-async def claim_update(session: AsyncSession, update_id: int, *, now: datetime) -> bool:
-    """Mark an update done, in the caller's transaction, unless it was processed before.
-
-    One statement: a new id is inserted as done, a pending one (stored by the poller) is
-    switched to done and loses its payload, a done or dead one is left alone. True means
-    "process it now"; if processing then fails, the rollback undoes the mark.
-    """
-    statement = _CLAIM["postgresql" if _dialect(session) == "postgresql" else "sqlite"]
-    result = await session.execute(statement, {"update_id": update_id, "now": now})
-    return result.first() is not None
-
-
-async def remember_update(
-    session: AsyncSession, update_id: int, *, now: datetime, status: str = "done"
-) -> None:
-    """Mark an update processed (or given up), whether or not it passed through the inbox."""
-    values = {"status": status, "payload": None, "processed_at": now}
-    result = await session.execute(
-        update(InboxRow).where(InboxRow.update_id == update_id).values(**values)
-    )
-    if not getattr(result, "rowcount", 0):
-        session.add(InboxRow(update_id=update_id, received_at=now, attempts=0, **values))
-
-
-async def pending_updates(session: AsyncSession, limit: int = 500) -> list[tuple[int, bytes]]:
-    rows = await session.execute(
-        select(InboxRow.update_id, InboxRow.payload)
-        .where(InboxRow.status == "pending")
-        .order_by(InboxRow.update_id)
-        .limit(limit)
-    )
-    return [(update_id, payload) for update_id, payload in rows if payload is not None]
-
-
-async def prune_inbox(session: AsyncSession, *, before: datetime) -> int:
-    """Forget processed update ids older than Telegram's redelivery window."""
-    result = await session.execute(
-        delete(InboxRow).where(InboxRow.status != "pending", InboxRow.processed_at < before)
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
 
 
 # -- outbox -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from aiogram.methods import GetUpdates
 from aiogram.types import Update
 
 from bot.conversations import utcnow
-from bot.db import repo
+from bot.db import inbox
 from bot.db.database import Database
 
 __all__ = ["ALLOWED_UPDATES", "DurablePolling"]
@@ -68,7 +68,7 @@ class DurablePolling:
         replayed = 0
         seen: set[int] = set()
         while True:
-            batch = await self.db.run(lambda session: repo.pending_updates(session))
+            batch = await self.db.run(lambda session: inbox.pending_updates(session))
             fresh = [(i, p) for i, p in batch if i not in seen]
             if not fresh:
                 break
@@ -135,7 +135,7 @@ class DurablePolling:
         ]
 
         async def job(session: Any) -> None:
-            await repo.store_updates(session, rows, now=now)
+            await inbox.store_updates(session, rows, now=now)
 
         await self.db.run(job)
 

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversations import ConversationService
 from bot.crypto import KeyRing
-from bot.db import cases, repo, staff
+from bot.db import cases, inbox, repo, staff
 from bot.db.database import Database
 from bot.db.erasure import CaseNotice
 from bot.outbox import FINAL, LANE_REPLY, LEASE, SENT_BATCH, OutboxSender, Queued
@@ -276,7 +276,7 @@ class InboxMiddleware(BaseMiddleware):
             recent.extend(sender.take_recent())
             await repo.forget_outbox(session, taken)
             await repo.remember_messages(session, recent)
-            if not await repo.claim_update(session, update_id, now=clock()):
+            if not await inbox.claim_update(session, update_id, now=clock()):
                 return None
             uow = UnitOfWork(self.deps, session, update_id)
             data["uow"] = uow
@@ -321,7 +321,7 @@ class InboxMiddleware(BaseMiddleware):
         outgoing: list[Queued] = []
 
         async def job(session: AsyncSession) -> None:
-            await repo.remember_update(session, update_id, now=clock(), status="dead")
+            await inbox.remember_update(session, update_id, now=clock(), status="dead")
             if target is None:
                 return
             user, chat_id = target

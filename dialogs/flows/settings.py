@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from dialogs.engine import SETTING
 from dialogs.flow import Answers, Condition, Flow, Option, Route, Step, TextRule
+from dialogs.safety import SETTING
 from dialogs.types import Answer, Arg, Effect, Erase, Fragment, Reply, Text
 
 __all__ = ["CODEWORD_MAX", "CODEWORD_MIN", "SETTINGS", "normalise_phrase"]
