@@ -105,7 +105,8 @@ class ConversationService:
         chat_key: str | None = None,
         kid: str | None = None,
     ) -> Outcome:
-        """Apply one input. ``message_id``: the person's message (kept for the quick exit);
+        """Apply one input. ``message_id``: the person's message (a quick exit deletes it
+        with the rest; the channel keeps the ids of other messages, see ``Outcome.final``);
         ``chat_key``: their chat's outbox key (an erasure drops what still waits there)."""
         now = self.clock()
         before = await repo.load_conversation(session, subject_id)
@@ -131,8 +132,6 @@ class ConversationService:
             kid=kid,
         )
         await self._event(session, subject_id, before, after, result.event, now, update_id)
-        if message_id is not None:
-            await repo.remember_messages(session, [(subject_id, message_id, now)])
         codes: list[str] = []
         notices: list[CaseNotice] = []
         effects: list[Effect] = []
@@ -264,8 +263,6 @@ class ConversationService:
             now=now,
             locale=conversation.locale,
         )
-        if message_id is not None:
-            await repo.remember_messages(session, [(subject_id, message_id, now)])
         locale = conversation.locale or "en"
         messages = render(self.translator, locale, [Reply("panic-ack")])
         return Outcome(messages, conversation, locale, (code,), notices=notices)

@@ -136,6 +136,11 @@ class OutboxSender:
         ):
             self._recent.append((self.subject_of(chat_id), result.message_id, self.clock()))
 
+    def keep_recent(self, subject: str, message_id: int, at: datetime) -> None:
+        """A person's own message, kept with the bot's: stored by the next unit of work (or
+        the background loop within a second), one insert for both sides."""
+        self._recent.append((subject, message_id, at))
+
     def take_recent(self) -> list[tuple[str, int, datetime]]:
         """Hand over the ids of messages sent to people since the last call, for storing."""
         recent, self._recent = self._recent, []

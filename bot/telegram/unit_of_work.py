@@ -90,9 +90,10 @@ class UnitOfWork:
         """Step the person's dialog and queue the replies (``message_id``: theirs, if the
         input was a message, kept so a quick exit can delete it)."""
         deps = self.deps
+        subject = await self.subject(user.id)
         outcome = await deps.service.handle(
             self.session,
-            subject_id=await self.subject(user.id),
+            subject_id=subject,
             given=given,
             locale_hint=locale_hint(user.language_code, deps.default_locale),
             chat_ref=str(chat_id).encode(),
@@ -108,6 +109,8 @@ class UnitOfWork:
             await self.queue_call(
                 chat_id, "deleteMessages", {"chat_id": chat_id, "message_ids": batch}
             )
+        if message_id is not None and not outcome.final:
+            deps.sender.keep_recent(subject, message_id, deps.service.clock())
         await self.queue(chat_id, outcome.messages, final=outcome.final)
         for notice in outcome.notices:
             await self.tell_group(notice)
@@ -198,7 +201,7 @@ class UnitOfWork:
             if self.deps.service.is_codeword(conversation, given.text):
                 return False
         now = self.deps.service.clock()
-        await repo.remember_messages(self.session, [(subject, message_id, now)])
+        self.deps.sender.keep_recent(subject, message_id, now)
         if isinstance(given, Unsupported) and given.kind == "contact":
             # the person chose to give the consultant their phone number: audited, no content
             await staff.append_audit(
