@@ -110,9 +110,8 @@ class ConversationService:
         ``chat_key``: their chat's outbox key (an erasure drops what still waits there)."""
         now = self.clock()
         before = await repo.load_conversation(session, subject_id)
-        if isinstance(given, Text) and self.is_codeword(before, given.text):
-            assert before is not None
-            return await self._panic(session, subject_id, before, now, update_id, message_id)
+        if before is not None and isinstance(given, Text) and self.is_codeword(before, given.text):
+            return await self._panic(session, subject_id, before, now, update_id)
         locked = self.engine.locked(before)
         if given == Command("mydata") and before is not None and before.locale and not locked:
             return await self._my_data(session, subject_id, before)
@@ -225,7 +224,6 @@ class ConversationService:
         conversation: Conversation,
         now: datetime,
         update_id: int | None,
-        message_id: int | None,
     ) -> Outcome:
         """An ordinary-looking line on screen; an URGENT case for the team, quietly."""
         earlier = await repo.open_case_code(session, subject_id)
