@@ -8,12 +8,14 @@ reason when the server is down; under CI (CI=true) an unreachable server is a fa
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from typer.testing import CliRunner
 
 from bot.crypto import KeyRing, install_keyring
 from bot.db.database import Database
@@ -45,6 +47,24 @@ def require_postgres() -> None:
     if os.environ.get("CI"):
         pytest.fail(f"PostgreSQL must be reachable in CI at {PG_URL}: {_PG_PROBLEM}")
     pytest.skip(f"PostgreSQL not reachable at {PG_URL} ({_PG_PROBLEM})")
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """``lastivka`` commands in-process, with no LASTIVKA_ setting but a data directory in
+    ``tmp_path`` (also the working directory) and a Bot API URL that is never the internet;
+    the logging a command configures is undone afterwards."""
+    for key in list(os.environ):
+        if key.startswith("LASTIVKA_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("LASTIVKA_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("LASTIVKA_TELEGRAM_API_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.chdir(tmp_path)
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield CliRunner()
+    root.handlers[:], root.level = handlers, level
 
 
 @pytest.fixture(autouse=True)

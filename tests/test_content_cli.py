@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
@@ -19,16 +18,6 @@ LEGIT = (
     "Company Example Sp. z o.o. (KRS 0000000000) hires warehouse staff in Poznań. "
     "Written contract before departure, 24 PLN/h gross, housing provided, no fees for candidates."
 )
-
-
-@pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    for key in list(__import__("os").environ):
-        if key.startswith("LASTIVKA_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("LASTIVKA_DATA_DIR", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-    return CliRunner()
 
 
 def test_split_ads_on_separator_lines_only() -> None:

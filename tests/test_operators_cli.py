@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,10 @@ from tests.conftest import TEST_SECRET
 
 
 @pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    for key in list(os.environ):
-        if key.startswith("LASTIVKA_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("LASTIVKA_DATA_DIR", str(tmp_path))
+def runner(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """The shared command runner (tests/conftest.py), with the test secret key set."""
     monkeypatch.setenv("LASTIVKA_SECRET_KEY", base64.urlsafe_b64encode(TEST_SECRET).decode())
-    monkeypatch.chdir(tmp_path)
-    return CliRunner()
+    return runner
 
 
 def test_add_list_change_and_remove_operators(runner: CliRunner, tmp_path: Path) -> None:

@@ -561,15 +561,10 @@ def test_summaries_group_by_month_and_chosen_dimensions() -> None:
 
 
 @pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    for key in list(os.environ):
-        if key.startswith("LASTIVKA_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("LASTIVKA_DATA_DIR", str(tmp_path))
+def runner(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """The shared command runner (tests/conftest.py), with the test secret key set."""
     monkeypatch.setenv("LASTIVKA_SECRET_KEY", base64.urlsafe_b64encode(TEST_SECRET).decode())
-    monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.chdir(tmp_path)
-    return CliRunner()
+    return runner
 
 
 def _seed_file(path: Path, rows: list[Any], audit: tuple[datetime, ...] = ()) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import logging
 import os
 import re
 import select as io_select
@@ -12,7 +11,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -532,20 +530,6 @@ async def test_resolve_operator_remakes_a_lookup_and_keeps_the_ref(db: Database)
 
 
 # -- the command line ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    for key in list(os.environ):
-        if key.startswith("LASTIVKA_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("LASTIVKA_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("LASTIVKA_TELEGRAM_API_URL", "http://127.0.0.1:9")  # never the internet
-    monkeypatch.chdir(tmp_path)
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield CliRunner()
-    root.handlers[:], root.level = handlers, level
 
 
 def populate_file(tmp_path: Path, people: tuple[int, ...] = PEOPLE) -> Database:
