@@ -8,8 +8,6 @@ on the person's screen" is checked, not assumed)."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -40,6 +38,7 @@ from tests.fakes import (
     group_message_update,
     media_update,
     message_update,
+    parse_html,
 )
 from tests.test_console import (  # noqa: F401 - the fixture ``fake`` is used by name
     GROUP,
@@ -115,8 +114,7 @@ class Person:
 
 def line(parts: dict[str, Any], locale: str, message_id: str, **args: Any) -> str:
     """A message as the person sees it (Telegram shows the text without the HTML tags)."""
-    text = str(parts["core"].translator.format(locale, message_id, args))
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
+    return parse_html(str(parts["core"].translator.format(locale, message_id, args)))[0]
 
 
 async def rows_about(parts: dict[str, Any], subject: str) -> dict[str, int]:
