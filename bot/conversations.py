@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.campaigns.subscriptions import record_link_start, sync_subscriptions
 from bot.db import repo
 from bot.db.erasure import CaseNotice, erase_subject
 from bot.db.tables import CaseRequestRow
@@ -28,6 +29,9 @@ from bot.render import Rendered, render
 from dialogs.engine import Engine
 from dialogs.flows.risk_screening import assessment_of
 from dialogs.flows.settings import normalise_phrase
+from dialogs.flows.subscribe import topics_arg
+from dialogs.safety import SETTING
+from dialogs.subscriptions import parse_start_payload, subscribed_topics
 from dialogs.types import (
     Command,
     Conversation,
@@ -131,6 +135,13 @@ class ConversationService:
             kid=kid,
         )
         await self._event(session, subject_id, before, after, result.event, now, update_id)
+        await sync_subscriptions(
+            session, subject_id, before.settings if before else {}, after.settings, now=now
+        )
+        if isinstance(given, Command) and given.name == "start" and given.arg:
+            linked = parse_start_payload(given.arg)
+            if linked is not None:
+                await record_link_start(session, linked[0], subject_id)
         codes: list[str] = []
         notices: list[CaseNotice] = []
         effects: list[Effect] = []
@@ -297,6 +308,9 @@ class ConversationService:
                 session, subject_id, after, chat_ref=None, now=now, existed=before is not None
             )
             await self._event(session, subject_id, before, after, result.event, now, update_id)
+            await sync_subscriptions(
+                session, subject_id, before.settings if before else {}, after.settings, now=now
+            )
             notices = await self._person_left(session, subject_id)
         line = self.exit_lines.get(locale) if exiting else None
         if line:
@@ -348,6 +362,12 @@ class ConversationService:
             },
             protect=True,
         )
+        topics = {SETTING + key: value for key, value in settings.items()}
+        tips = Reply(
+            "mydata-subscriptions",
+            {"topics": topics_arg(topics)},
+            protect=True,
+        )
         answers = sum(1 for key in conversation.answers if not key.startswith("_"))
         reply = Reply(
             "mydata",
@@ -360,7 +380,10 @@ class ConversationService:
             },
             protect=True,
         )
-        effects = [reply, mine, self.engine.render(conversation)]
+        effects = [reply, mine]
+        if subscribed_topics(settings):
+            effects.append(tips)
+        effects.append(self.engine.render(conversation))
         return Outcome(render(self.translator, locale, effects), conversation, locale, ())
 
     async def current(self, session: AsyncSession, subject_id: str) -> Conversation | None:

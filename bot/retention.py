@@ -22,7 +22,18 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, FromClause, Table, delete, exists, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Table,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
@@ -48,7 +59,9 @@ from bot.db.tables import (
     EventRow,
     RecentMessageRow,
     SubjectRow,
+    SubscriptionRow,
 )
+from dialogs.flows.menu import MENU_FLOW
 
 # StatKey, add_counts, case_key, counted, event_key and tally_events_of live in
 # bot.db.stats; they are re-exported here, where retention's callers look for them.
@@ -76,6 +89,7 @@ _EVENTS = cast(Table, EventRow.__table__)
 _MESSAGES = cast(Table, RecentMessageRow.__table__)
 _CONV = cast(Table, ConversationRow.__table__)
 _SUBJECTS = cast(Table, SubjectRow.__table__)
+_SUBSCRIPTIONS = cast(Table, SubscriptionRow.__table__)
 _CASES = cast(Table, CaseRequestRow.__table__)
 _AUDIT = cast(Table, AuditRow.__table__)
 #: The advisory lock ``staff.append_audit`` takes: one writer at a time touches the chain.
@@ -152,17 +166,55 @@ def _kept_by_a_case(subject_id: ColumnElement[str]) -> ColumnElement[bool]:
     )
 
 
+def _subscribed(subject_id: ColumnElement[str]) -> ColumnElement[bool]:
+    """The person asked for prevention messages: their subject (and chat) must stay."""
+    return exists().where(_SUBSCRIPTIONS.c.subject_id == subject_id)
+
+
 def _idle_people(cutoff: datetime, batch: int) -> Any:
     conv = _CONV.alias("idle")
     return (
         select(conv.c.subject_id)
-        .where(conv.c.updated_at < cutoff, ~_kept_by_a_case(conv.c.subject_id))
+        .where(
+            conv.c.updated_at < cutoff,
+            ~_kept_by_a_case(conv.c.subject_id),
+            ~_subscribed(conv.c.subject_id),
+        )
         .order_by(conv.c.updated_at)
         .limit(batch)
     )
 
 
+async def _idle_subscribers(session: AsyncSession, cutoff: datetime, batch: int) -> int:
+    """Subscribers stay (their chat is needed to reach them), but their answers go like
+    anyone's: the dialog is put back at the menu with nothing in it."""
+    conv = _CONV.alias("idle_subscriber")
+    idle = (
+        select(conv.c.subject_id)
+        .where(
+            conv.c.updated_at < cutoff,
+            _subscribed(conv.c.subject_id),
+            ~_kept_by_a_case(conv.c.subject_id),
+            or_(conv.c.flow != MENU_FLOW.name, conv.c.state != MENU_FLOW.initial),
+        )
+        .limit(batch)
+    )
+    result = await session.execute(
+        update(_CONV)
+        .where(_CONV.c.subject_id.in_(idle))
+        .values(
+            flow=MENU_FLOW.name, flow_version=MENU_FLOW.version, state=MENU_FLOW.initial, answers={}
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 async def _people(session: AsyncSession, cutoff: datetime, batch: int) -> int:
+    reset = await _idle_subscribers(session, cutoff, batch)
+    return reset + await _gone_people(session, cutoff, batch)
+
+
+async def _gone_people(session: AsyncSession, cutoff: datetime, batch: int) -> int:
     rows = await session.execute(
         delete(_CONV)
         .where(_CONV.c.subject_id.in_(_idle_people(cutoff, batch)), _CONV.c.updated_at < cutoff)
@@ -295,8 +347,16 @@ async def due(db: Database, policy: RetentionPolicy, *, now: datetime) -> PurgeR
             return select(func.count()).select_from(table).where(*where)
 
         conv = _CONV.alias("idle")
+        at_rest = (
+            _subscribed(conv.c.subject_id)
+            & (conv.c.flow == MENU_FLOW.name)
+            & (conv.c.state == MENU_FLOW.initial)
+        )
         people = count(
-            conv, older(conv.c.updated_at, "people"), ~_kept_by_a_case(conv.c.subject_id)
+            conv,
+            older(conv.c.updated_at, "people"),
+            ~_kept_by_a_case(conv.c.subject_id),
+            ~at_rest,
         )
         queries = {
             "events": count(_EVENTS, older(_EVENTS.c.at, "events")),

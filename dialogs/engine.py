@@ -37,6 +37,12 @@ from dialogs.safety import (
     split,
     view,
 )
+from dialogs.subscriptions import (
+    parse_start_payload,
+    stop_campaign,
+    subscribed_topics,
+    without_subscriptions,
+)
 from dialogs.types import (
     LOCALES,
     Answer,
@@ -84,6 +90,11 @@ MAX_TEXT = 1000
 CARRY = "carry."
 #: The flow of the person's safety settings (code word, exit erases, delete my data).
 SETTINGS_FLOW = "settings"
+#: The flow where a person picks the topics of prevention messages they want.
+SUBSCRIBE_FLOW = "subscribe"
+#: A first-contact answer: the flow a campaign's deep link asked for, entered once the
+#: person has chosen a language.
+_THEN = "_then"
 
 _NAV_MENU = "menu"
 _NAV_LANGUAGE = "language"
@@ -144,7 +155,10 @@ class Engine:
             return self._first_contact(conversation, given, hint)
         conv = self._upgrade(conversation)
         rule = self._current_step(conv).text if conv.flow != START else None
+        linked = self._deep_link(given)
         match given:
+            case Command(name="start") if linked is not None:
+                return self._enter(conv, linked, "deep_link")
             case Command(name="start") if self._half_finished(conv):
                 return StepResult((self._resume_prompt(),), conv, "resume_prompt")
             case Command(name="start"):
@@ -159,6 +173,10 @@ class Engine:
                 return self._enter(conv, HUMAN_FLOW, "human")
             case Command(name="settings") if SETTINGS_FLOW in self._flows:
                 return self._enter(conv, SETTINGS_FLOW, "settings")
+            case Command(name="subscribe") if SUBSCRIBE_FLOW in self._flows:
+                return self._enter(conv, SUBSCRIBE_FLOW, "subscribe")
+            case Command(name="unsubscribe"):
+                return self._unsubscribe(conv)
             case Command(name="privacy"):
                 notice = Reply(PRIVACY, self.privacy, protect=True)
                 return StepResult((notice, self.render(conv)), conv, "privacy")
@@ -260,7 +278,8 @@ class Engine:
         if conv is None:
             start = self._flows[START].flow
             conv = Conversation(START, start.version, start.initial, {}, None)
-        settings = dict(conv.settings)
+        # Prevention messages stop too: one arriving later could give the person away.
+        settings = without_subscriptions(conv.settings)
         settings.pop("unlocked", None)
         home = COVER_FLOW if self.cover else (MENU if conv.locale else START)
         flow = self._flows[home].flow
@@ -282,10 +301,35 @@ class Engine:
     def _current_step(self, conv: Conversation) -> Step:
         return self._flows[conv.flow].flow.step(conv.state)
 
+    def _deep_link(self, given: Input) -> str | None:
+        """The flow a campaign's ``/start c<id>-<flow>`` link starts, if this is one."""
+        if not isinstance(given, Command) or given.name != "start" or not given.arg:
+            return None
+        found = parse_start_payload(given.arg)
+        return found[1] if found is not None and found[1] in self._flows else None
+
+    def _unsubscribe(self, conv: Conversation) -> StepResult:
+        """/unsubscribe or "stop these messages": every topic off, in one tap."""
+        had = subscribed_topics(conv.settings)
+        stopped = replace(conv, settings=without_subscriptions(conv.settings))
+        if conv.flow == SUBSCRIBE_FLOW:
+            # the topic picker on screen would show the old ticks: leave it for the menu
+            menu = self._flows[MENU].flow
+            stopped = replace(
+                stopped, flow=MENU, flow_version=menu.version, state=menu.initial, answers={}
+            )
+        notice = Reply("unsubscribe-done" if had else "unsubscribe-none")
+        return StepResult((notice, self.render(stopped)), stopped, "unsubscribe")
+
     def _first_contact(self, conv: Conversation | None, given: Input, hint: str) -> StepResult:
         start = self._flows[START].flow
         kept = conv.settings if conv is not None else {}
-        fresh = Conversation(START, start.version, start.initial, {}, None, kept)
+        then = self._deep_link(given)
+        if then is None and conv is not None and conv.flow == START:
+            pending = conv.answers.get(_THEN)
+            then = pending if isinstance(pending, str) and pending in self._flows else None
+        answers: dict[str, Answer] = {_THEN: then} if then is not None else {}
+        fresh = Conversation(START, start.version, start.initial, answers, None, kept)
         if isinstance(given, Choice) and given.token == "" and self._locale_of(given.value):
             return self._global_choice(fresh, given.value)
         greeting = Reply("welcome")
@@ -366,7 +410,9 @@ class Engine:
             changed = replace(conv, locale=locale)
             effects: list[Effect] = [SetLocale(locale), Reply("language-set")]
             if conv.flow == START:
-                menu = self._enter(changed, MENU, "language_set")
+                then = conv.answers.get(_THEN)
+                target = then if isinstance(then, str) and then in self._flows else MENU
+                menu = self._enter(changed, target, "language_set")
                 return StepResult((*effects, *menu.effects), menu.conversation, "language_set")
             effects.append(self.render(changed))
             return StepResult(tuple(effects), changed, "language_set")
@@ -380,6 +426,8 @@ class Engine:
             return StepResult((self.render(conv),), conv, "resume")
         if value == _RESTART:
             return self._restart(conv)
+        if stop_campaign(value) is not None:
+            return self._unsubscribe(conv)
         if value == FORGET_YES:
             return StepResult((Erase(), Reply("forget-done")), conv, "erase")
         if value == FORGET_NO:

@@ -18,4 +18,5 @@ RESOURCES: tuple[str, ...] = (
     "help.ftl",
     "operators.ftl",
     "safety.ftl",
+    "subscribe.ftl",
 )

@@ -78,6 +78,7 @@ async def test_choosing_language_sets_locale_and_shows_menu() -> None:
         "menu-screening",
         "menu-migration",
         "menu-settings",
+        "menu-subscribe",
         "button-exit",
         "menu-help",
         "menu-human",

@@ -1,7 +1,9 @@
 """Erasure (/forget, or a quick exit the person set to erase): every row about one person.
 
 What goes: the conversation and its settings, the subject, the dialog trail (counted into
-the statistics first), recent message ids, messages still waiting in the outbox. Cases
+the statistics first), recent message ids, messages still waiting in the outbox, the
+person's subscriptions and campaign messages not yet sent to them (a sent one stays
+counted for its campaign, naming nobody). Cases
 stay only as rows that identify nobody: a case code, dates, outcome, the language, the
 country and the indicators; an open case is closed as "person left". A case under a legal
 hold is kept whole and named to the person. Each erased case is audited.
@@ -13,16 +15,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import staff
 from bot.db.tables import (
     CaseRequestRow,
     ConversationRow,
+    DeliveryRow,
     OutboxRow,
     RecentMessageRow,
     SubjectRow,
+    SubscriptionRow,
 )
 from bot.retention import tally_events_of
 from dialogs.flows.risk_screening import PREFIX
@@ -86,6 +90,15 @@ async def erase_subject(
         await staff.append_audit(session, actor="person", action="erasure", now=now)
     await tally_events_of(session, subject_id)
     await session.execute(delete(RecentMessageRow).where(RecentMessageRow.subject_id == subject_id))
+    await session.execute(delete(SubscriptionRow).where(SubscriptionRow.subject_id == subject_id))
+    # A campaign not yet sent to the person is not sent; what was sent stays counted, naming
+    # nobody.
+    await session.execute(
+        delete(DeliveryRow).where(DeliveryRow.subject_id == subject_id, DeliveryRow.state < 2)
+    )
+    await session.execute(
+        update(DeliveryRow).where(DeliveryRow.subject_id == subject_id).values(subject_id=None)
+    )
     await session.execute(delete(ConversationRow).where(ConversationRow.subject_id == subject_id))
     await session.execute(delete(SubjectRow).where(SubjectRow.id == subject_id))
     if chat_key is not None:

@@ -258,11 +258,26 @@ async def move_subject(
             .values(created_at=row["created_at"])
         )
     await _move_conversation(session, source, target)
+    await _drop_clashes(session, source, target)
     for child in _CHILDREN:
         await session.execute(
             update(child).where(child.c.subject_id == source).values(subject_id=target)
         )
     await session.execute(delete(_SUBJECTS).where(_SUBJECTS.c.id == source))
+
+
+async def _drop_clashes(session: AsyncSession, source: str, target: str) -> None:
+    """Rows that would collide with the target's own (the person subscribed, or got a
+    campaign, under the new key already): the target's stand."""
+    subs, deliveries = _TABLES["subscriptions"], _TABLES["campaign_deliveries"]
+    theirs = select(subs.c.topic).where(subs.c.subject_id == target)
+    await session.execute(delete(subs).where(subs.c.subject_id == source, subs.c.topic.in_(theirs)))
+    got = select(deliveries.c.campaign_id).where(deliveries.c.subject_id == target)
+    await session.execute(
+        delete(deliveries).where(
+            deliveries.c.subject_id == source, deliveries.c.campaign_id.in_(got)
+        )
+    )
 
 
 async def _move_conversation(session: AsyncSession, source: str, target: str) -> None:

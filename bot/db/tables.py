@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     ForeignKey,
@@ -28,10 +29,12 @@ __all__ = [
     "AuditAnchorRow",
     "AuditRow",
     "Base",
+    "CampaignRow",
     "CaseRequestRow",
     "ConsoleStateRow",
     "ContactCheckRow",
     "ConversationRow",
+    "DeliveryRow",
     "EventRow",
     "InboxRow",
     "OperatorRow",
@@ -39,6 +42,7 @@ __all__ = [
     "RecentMessageRow",
     "StatRow",
     "SubjectRow",
+    "SubscriptionRow",
 ]
 
 NAMING = {
@@ -288,4 +292,87 @@ class StatRow(Base):
 
     __table_args__ = (
         UniqueConstraint("day", "metric", "flow", "level", "outcome", "country", "locale"),
+    )
+
+
+class SubscriptionRow(Base):
+    """A topic a person chose to get campaign messages about (opt-in only, never inferred).
+
+    ``country`` is the one country a "travel" subscription is about ('' for other topics).
+    The person's settings hold the same choice; ``bot.campaigns.subscriptions`` keeps the
+    two in step, and this table is what audiences are selected from.
+    """
+
+    __tablename__ = "subscriptions"
+
+    subject_id: Mapped[str] = mapped_column(
+        ForeignKey("subjects.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic: Mapped[str] = mapped_column(String(16), primary_key=True)
+    country: Mapped[str] = mapped_column(String(8), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_subscriptions_topic", "topic", "country"),)
+
+
+class CampaignRow(Base):
+    """A prevention campaign: the NGO's file as read (``spec``, its ``name`` is ``slug``),
+    its status and figures.
+
+    Status: draft -> approved -> scheduled -> sending -> done, or cancelled before done.
+    ``author`` and ``approver`` are the admins' names as given on the command line; the
+    approver must differ from the author (two-person rule). The campaign text is the NGO's
+    published content, not anybody's data, so it is stored in clear.
+    """
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    status: Mapped[str] = mapped_column(String(12))
+    spec: Mapped[Any] = mapped_column(JSON)
+    author: Mapped[str] = mapped_column(String(64))
+    approver: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: When sending may begin (set by ``campaign schedule`` or ``campaign send``).
+    send_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: Recipients, counted when the audience was drawn (at the start of sending).
+    audience: Mapped[int] = mapped_column(Integer, default=0)
+    #: Flows started from the campaign's deep links (by anyone the message reached).
+    link_starts: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+
+class DeliveryRow(Base):
+    """One recipient of one campaign: the broadcast lane of the outbox.
+
+    ``state``: 0 queued, 1 sending (marked before the call), 2 sent, 3 failed for good,
+    4 blocked (the person blocked the bot or the chat is gone). A row found in state 1 after
+    a crash is sent again: the only way a person can get a campaign twice. ``subject_id``
+    becomes NULL when the person erases their data; the counts stay.
+    """
+
+    __tablename__ = "campaign_deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    subject_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    locale: Mapped[str] = mapped_column(String(8))
+    state: Mapped[int] = mapped_column(SmallInteger, default=0)
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    not_before: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: The person unsubscribed within a week of this message (counted per campaign).
+    unsubscribed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The person started a flow from this campaign's deep link.
+    started: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "subject_id"),
+        Index("ix_campaign_deliveries_due", "campaign_id", "state", "id"),
+        {"sqlite_autoincrement": True},
     )

@@ -36,6 +36,8 @@ COMMANDS: tuple[str, ...] = (
     "human",
     "language",
     "settings",
+    "subscribe",
+    "unsubscribe",
     "mydata",
     "privacy",
     "forget",

@@ -11,6 +11,7 @@ from dialogs.flows.menu import MENU_FLOW, START_FLOW
 from dialogs.flows.risk_screening import RISK_SCREENING
 from dialogs.flows.safe_migration import SAFE_MIGRATION
 from dialogs.flows.settings import SETTINGS
+from dialogs.flows.subscribe import SUBSCRIBE
 
 __all__ = ["FLOWS"]
 
@@ -23,5 +24,6 @@ FLOWS: tuple[Flow, ...] = (
     HUMAN,
     ABOUT,
     SETTINGS,
+    SUBSCRIBE,
     COVER,
 )

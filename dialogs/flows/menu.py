@@ -44,6 +44,7 @@ MENU_FLOW = Flow(
                 Option("help", "menu-help", "@help_request"),
                 Option("human", "menu-human", "@human"),
                 Option("language", "menu-language", "!language"),
+                Option("subscribe", "menu-subscribe", "@subscribe"),
                 Option("settings", "menu-settings", "@settings"),
                 Option("about", "menu-about", "@about"),
             ),

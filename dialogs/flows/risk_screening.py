@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 from dialogs.flow import Answers, Flow, Option, Route, Step, TextRule
 from dialogs.flows.common import contacts_arg, country_arg, country_options
+from dialogs.flows.subscribe import not_subscribed, offer
 from dialogs.offer_check import check_offer
 from dialogs.risk import Assessment, Level, assess, default_bank, next_question
 from dialogs.types import Answer, Arg, Effect, Fragment, Items, OpenCase, Priority, Reply, Text
@@ -243,6 +244,12 @@ def _again(answers: Answers) -> dict[str, Answer]:
     return {}
 
 
+def _calm_and_unsubscribed(answers: Answers) -> bool:
+    """Prevention messages are offered after a low-risk result only: someone who may need
+    a person now is not asked to subscribe to anything."""
+    return not _worth_a_person(answers) and not_subscribed(answers)
+
+
 def _worth_a_person(answers: Answers) -> bool:
     return assessment_of(answers).level >= Level.MEDIUM
 
@@ -338,6 +345,7 @@ RISK_SCREENING = Flow(
                 Option("person", "screening-person", "consent", when=_worth_a_person),
                 Option("advice", "screening-advice", "@safe_migration"),
                 Option("again", "screening-again", "mode", update=_again),
+                offer(_calm_and_unsubscribed),
             ),
             protect=True,
             final=True,

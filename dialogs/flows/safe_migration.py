@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dialogs.contacts import active_directory, display_date
 from dialogs.flow import Answers, Flow, Option, Step
 from dialogs.flows.common import OTHER_COUNTRY, contacts_arg, country_arg, country_options
+from dialogs.flows.subscribe import offer
 from dialogs.types import Answer, Arg, Effect, Fragment, Items, Reply
 
 __all__ = ["ADVICE_MESSAGES", "AT_DESTINATION", "BEFORE_GOING", "SAFE_MIGRATION", "safety_card"]
@@ -124,6 +125,13 @@ SAFE_MIGRATION = Flow(
             back="topics",
             columns=2,
         ),
-        Step("card_sent", "migration-card-sent", args=_card_args, back="card_country", final=True),
+        Step(
+            "card_sent",
+            "migration-card-sent",
+            args=_card_args,
+            options=(offer(),),
+            back="card_country",
+            final=True,
+        ),
     ),
 )

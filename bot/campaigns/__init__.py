@@ -1,0 +1,1 @@
+"""Prevention campaigns: files, approval, audiences, the broadcast sender, statistics."""
