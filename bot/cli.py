@@ -19,6 +19,7 @@ from rich.table import Table
 
 from bot import __version__
 from bot.audit_cli import audit_app
+from bot.campaigns.cli import campaign_app
 from bot.config import Settings, SettingsError, load_settings
 from bot.content_cli import register_content_commands
 from bot.keys_cli import keys_app
@@ -51,6 +52,7 @@ register_content_commands(app)
 register_retention_commands(app)
 app.add_typer(operators_app, name="operators")
 app.add_typer(audit_app, name="audit")
+app.add_typer(campaign_app, name="campaign")
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -142,9 +144,12 @@ def run() -> None:
 async def _serve(settings: Settings) -> None:
     import logging
 
+    from bot.campaigns.sender import CampaignSender, SenderConfig
+    from bot.campaigns.transport import HttpTransport
     from bot.db.migrate import upgrade
     from bot.housekeeping import housekeeping
     from bot.outbox import OutboxSender
+    from bot.rate import TELEGRAM_RATE, SendGate
     from bot.retention import RetentionPolicy
     from bot.runtime import build_core, build_dispatcher, build_telegram_bot, install_contacts
     from bot.telegram.polling import DurablePolling
@@ -167,7 +172,8 @@ async def _serve(settings: Settings) -> None:
         log.info("connected as bot id %s", me.id)
         await bot.delete_webhook(drop_pending_updates=False)
         await publish_profile(bot, core.translator, cover=settings.cover_menu)
-        sender = OutboxSender(core.db, bot)
+        gate = SendGate(TELEGRAM_RATE)
+        sender = OutboxSender(core.db, bot, gate=gate)
         # What a previous run left in the outbox goes out before any new reply.
         if await sender.recover():
             await sender.drain_once()
@@ -195,12 +201,27 @@ async def _serve(settings: Settings) -> None:
         ]
         if console is not None:
             background.append(asyncio.create_task(console.run(finished)))
+        token = settings.telegram_token.get_secret_value() if settings.telegram_token else ""
+        transport = HttpTransport(settings.telegram_api_url, token)
+        campaigns = CampaignSender(
+            core.db,
+            transport,
+            core.translator,
+            gate=gate,
+            config=SenderConfig(
+                bot_username=me.username or settings.bot_username,
+                rate=settings.broadcast_rate,
+                paid_rate=settings.paid_broadcast_rate,
+            ),
+        )
+        background.append(asyncio.create_task(campaigns.run(stop)))
         log.info("polling for updates")
         try:
             await polling.run(stop)
         finally:
             finished.set()
             await asyncio.gather(*background)
+            await transport.close()
         log.info("stopped")
     finally:
         await bot.session.close()

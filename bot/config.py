@@ -91,6 +91,14 @@ class Settings(BaseSettings):
     cover_phrase: SecretStr | None = None
     #: Whether operators may place a legal hold on a case (off unless a deployment needs it).
     legal_hold: bool = False
+    #: Campaign messages per second (Telegram allows about 30 for the whole bot; the rest
+    #: is left for dialogs, which always go first).
+    broadcast_rate: float = Field(default=25.0, gt=0, le=30)
+    #: Messages per second for campaigns marked ``paid`` (Telegram's paid broadcasts, up
+    #: to 1,000 a second at 0.1 Star each, from the bot's balance); 0 refuses them.
+    paid_broadcast_rate: float = Field(default=0.0, ge=0, le=1000)
+    #: The bot's username, for campaign deep links in previews (``run`` asks Telegram).
+    bot_username: str = ""
 
     @field_validator("telegram_token")
     @classmethod

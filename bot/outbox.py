@@ -42,7 +42,6 @@ from aiogram.methods import (
 )
 from aiogram.methods.base import Response
 from aiogram.types import Message, MessageId
-from aiolimiter import AsyncLimiter
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -51,6 +50,7 @@ from bot.crypto import active_keyring
 from bot.db import repo
 from bot.db.database import Database
 from bot.db.tables import OutboxRow
+from bot.rate import SendGate
 
 __all__ = ["FINAL", "LANE_REPLY", "LEASE", "SENT_BATCH", "OutboxSender", "Queued"]
 
@@ -105,6 +105,7 @@ class OutboxSender:
         rate: float | None = 30.0,
         clock: Callable[[], datetime] = utcnow,
         subject_of: Callable[[int], str] | None = None,
+        gate: SendGate | None = None,
     ) -> None:
         self.db = db
         self.bot = bot
@@ -112,7 +113,8 @@ class OutboxSender:
         #: The person a private chat belongs to (their pseudonym under the active key ring).
         self.subject_of = subject_of or (lambda chat: active_keyring().pseudonym("tg", chat))
         self._recent: list[tuple[str, int, datetime]] = []
-        self._limiter = AsyncLimiter(rate, 1) if rate else None
+        #: The bot's send budget, shared with the campaign sender (which yields to us).
+        self.gate = gate if gate is not None else SendGate(rate)
         self._waiting_chats: set[str] = set()
         self._wake = asyncio.Event()
         # Sent rows are deleted by the next unit of work (or by the background loop within
@@ -122,11 +124,8 @@ class OutboxSender:
 
     async def _call(self, method: str, payload: dict[str, Any]) -> None:
         request = _METHODS[method].model_validate(payload)
-        if self._limiter is not None:
-            async with self._limiter:
-                result = await self.bot(request)
-        else:
-            result = await self.bot(request)
+        await self.gate.reply()
+        result = await self.bot(request)
         chat_id = payload.get("chat_id")
         if (
             method in _KEPT

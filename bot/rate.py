@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 from aiolimiter import AsyncLimiter
 
-__all__ = ["SendGate", "smooth_limiter"]
+__all__ = ["TELEGRAM_RATE", "SendGate", "smooth_limiter"]
+
+#: Messages a second Telegram lets one bot send in all (its "about 30").
+TELEGRAM_RATE = 30.0
 
 
 def smooth_limiter(rate: float) -> AsyncLimiter:
@@ -43,9 +44,9 @@ class SendGate:
     def replies_waiting(self) -> int:
         return self._waiting
 
-    @asynccontextmanager
-    async def reply(self) -> AsyncIterator[None]:
-        """A reply in a dialog (or any message to a person or the operators): first."""
+    async def reply(self) -> None:
+        """Wait for a reply's turn (a dialog, or any message to a person or the operators):
+        before any broadcast message."""
         self._waiting += 1
         self._clear.clear()
         try:
@@ -55,7 +56,6 @@ class SendGate:
             self._waiting -= 1
             if not self._waiting:
                 self._clear.set()
-        yield
 
     async def broadcast(self, *, counted: bool = True) -> None:
         """Wait for a broadcast's turn. ``counted`` False: a paid broadcast, outside the

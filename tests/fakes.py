@@ -1253,6 +1253,8 @@ class FakeBotApi:
 
     Options: ``token`` (None accepts any token, otherwise others get 401); flood limits
     ``global_rate``/``global_burst`` (messages per second over all chats),
+    ``paid_rate``/``paid_burst`` (messages per second sent with allow_paid_broadcast, which
+    the global limit does not count),
     ``per_chat_rate``/``per_chat_burst`` (messages per second in one chat) and
     ``group_rate_per_minute``/``group_burst`` (messages and edits per minute in one group, i.e. a
     chat with a negative id; the burst defaults to the per-minute rate), each disabled by None
@@ -1274,6 +1276,8 @@ class FakeBotApi:
         group_rate_per_minute: float | None = 20,
         group_burst: int | None = None,
         group_per_minute: Any = _UNSET,
+        paid_rate: float | None = 1000.0,
+        paid_burst: int = 1000,
         bot_id: int | None = None,
         bot_username: str = "lastivka_test_bot",
         bot_first_name: str = "Lastivka",
@@ -1292,6 +1296,8 @@ class FakeBotApi:
             group_rate_per_minute = group_per_minute
         self.group_rate_per_minute = group_rate_per_minute
         self.group_burst = group_burst
+        self.paid_rate = paid_rate
+        self.paid_burst = paid_burst
         if bot_id is None:
             prefix = (token or "").partition(":")[0]
             bot_id = int(prefix) if prefix.isdigit() else DEFAULT_BOT_ID
@@ -1325,6 +1331,7 @@ class FakeBotApi:
         self._callback_queries: dict[str, bool] = {}
         self._file_ids = itertools.count(1)
         self._global_bucket: _TokenBucket | None = None
+        self._paid_bucket: _TokenBucket | None = None
         self._chat_buckets: dict[int, _TokenBucket] = {}
         self._group_buckets: dict[int, _TokenBucket] = {}
         self._faults: dict[str, list[_Fault]] = {}
@@ -1877,10 +1884,16 @@ class FakeBotApi:
         """
         now = self._clock()
         buckets: list[_TokenBucket] = []
-        if self.global_rate is not None and not edit and not params.get("allow_paid_broadcast"):
+        paid = bool(params.get("allow_paid_broadcast"))
+        if self.global_rate is not None and not edit and not paid:
             if self._global_bucket is None:
                 self._global_bucket = _TokenBucket.full(self.global_rate, self.global_burst, now)
             buckets.append(self._global_bucket)
+        if self.paid_rate is not None and not edit and paid:
+            # "up to 1000 messages per second" for paid broadcasts (sendMessage's docs)
+            if self._paid_bucket is None:
+                self._paid_bucket = _TokenBucket.full(self.paid_rate, self.paid_burst, now)
+            buckets.append(self._paid_bucket)
         if self.per_chat_rate is not None and not edit:
             bucket = self._chat_buckets.get(chat_id)
             if bucket is None:

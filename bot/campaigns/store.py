@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, func, literal, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import staff
@@ -34,6 +34,7 @@ __all__ = [
     "State",
     "Status",
     "approve",
+    "audience_query",
     "cancel",
     "create",
     "draw_audience",
@@ -265,18 +266,16 @@ async def figures(session: AsyncSession, row: CampaignRow) -> Figures:
     )
 
 
-def _audience_query(campaign_id: int, audience: Mapping[str, Any]) -> Any:
+def audience_query(campaign_id: int, audience: Mapping[str, Any]) -> Any:
     """Each subscribed person once, with the locale they use, ready to insert."""
     s, c, subject = SubscriptionRow, ConversationRow, SubjectRow
     topics = list(audience.get("topics", ()))
     locales = list(audience.get("locales", ()))
     countries = [code.lower() for code in audience.get("countries", ())]
-    wanted = s.topic.in_(topics)
+    wanted: ColumnElement[bool] = s.topic.in_(topics)
     if countries:
         wanted = and_(wanted, or_(s.topic != "travel", s.country.in_(countries)))
-    people = (
-        select(s.subject_id).where(wanted).group_by(s.subject_id).subquery("subscribed")
-    )
+    people = select(s.subject_id).where(wanted).group_by(s.subject_id).subquery("subscribed")
     return (
         select(
             literal(campaign_id).label("campaign_id"),
@@ -297,8 +296,16 @@ async def draw_audience(session: AsyncSession, row: CampaignRow, *, now: datetim
     """Sending begins: one queued delivery per recipient, in one statement; idempotent
     (a sender killed half-way through this transaction draws again from nothing)."""
     d = DeliveryRow.__table__
-    query = _audience_query(row.id, row.spec.get("audience", {}))
-    columns = ["campaign_id", "subject_id", "locale", "state", "attempts", "unsubscribed", "started"]
+    query = audience_query(row.id, row.spec.get("audience", {}))
+    columns = [
+        "campaign_id",
+        "subject_id",
+        "locale",
+        "state",
+        "attempts",
+        "unsubscribed",
+        "started",
+    ]
     existing = select(DeliveryRow.id).where(DeliveryRow.campaign_id == row.id).limit(1)
     if await session.scalar(existing) is None:
         await session.execute(d.insert().from_select(columns, query))  # type: ignore[attr-defined]
