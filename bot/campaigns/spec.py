@@ -21,7 +21,6 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from html.parser import HTMLParser
 from pathlib import Path, PurePath
 from types import MappingProxyType
 from typing import Final, Literal
@@ -33,6 +32,13 @@ from rich.panel import Panel
 from rich.style import Style
 from rich.text import Text
 
+from bot.campaigns.telegram_html import (
+    STYLES,
+    TelegramHTML,
+    telegram_html_problems,
+    utf16_units,
+    visible_text,
+)
 from bot.discretion import first_line, load_sensitive_words
 from dialogs.subscriptions import DEEP_LINK_FLOWS, TOPICS, deep_link_payload
 from dialogs.types import LOCALES
@@ -422,166 +428,6 @@ def _schedule(value: object) -> datetime:
     return at.astimezone(UTC)
 
 
-# ---- Telegram's HTML ---------------------------------------------------------------------
-
-#: Tags Telegram's parse_mode=HTML accepts, with the attributes each may carry.
-_TAGS: Final[Mapping[str, frozenset[str]]] = {
-    **dict.fromkeys(
-        ("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "pre", "tg-spoiler"),
-        frozenset[str](),
-    ),
-    "a": frozenset({"href"}),
-    "code": frozenset({"class"}),  # class="language-…" inside <pre>
-    "span": frozenset({"class"}),
-    "blockquote": frozenset({"expandable"}),
-    "tg-emoji": frozenset({"emoji-id"}),
-}
-_ALLOWED: Final = (
-    'b, i, u, s, a, code, pre, span class="tg-spoiler", tg-spoiler, blockquote, tg-emoji'
-)
-_ENTITY: Final = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|([A-Za-z][A-Za-z0-9]*));")
-_NAMED: Final = frozenset({"lt", "gt", "amp", "quot"})
-_STYLES: Final[Mapping[str, Style]] = {
-    **dict.fromkeys(("b", "strong"), Style(bold=True)),
-    **dict.fromkeys(("i", "em"), Style(italic=True)),
-    **dict.fromkeys(("u", "ins"), Style(underline=True)),
-    **dict.fromkeys(("s", "strike", "del"), Style(strike=True)),
-    **dict.fromkeys(("code", "pre"), Style(color="cyan")),
-    **dict.fromkeys(("span", "tg-spoiler"), Style(reverse=True)),
-    "a": Style(color="blue", underline=True),
-    "blockquote": Style(italic=True),
-}
-
-
-class _TelegramHTML(HTMLParser):
-    """One pass over a text: the problems Telegram would refuse it for, and the visible
-    text in pieces with the tags around each."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-        self.pieces: list[tuple[str, tuple[str, ...]]] = []
-        self._open: list[str] = []
-        self._text = text
-        self._lines = [0, *(match.end() for match in re.finditer("\n", text))]
-        # where every event starts, and which are text: the raw text between tags is
-        # checked for "&" and "<" after parsing (the parser hands over decoded text)
-        self._starts: list[int] = []
-        self._data: list[int] = []
-        self.feed(text)
-        self.close()
-        self._check_raw_text()
-        self.problems.extend(f"<{tag}> is never closed (add </{tag}>)" for tag in self._open[::-1])
-
-    def _event(self, *, data: bool = False) -> None:
-        line, column = self.getpos()
-        if data:
-            self._data.append(len(self._starts))
-        self._starts.append(self._lines[line - 1] + column)
-
-    def handle_data(self, data: str) -> None:
-        self._event(data=True)
-        self.pieces.append((data, tuple(self._open)))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._event()
-        if self._accepts(tag):
-            self._check_open(tag, dict(attrs))
-            self._open.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._event()
-        if self._accepts(tag):
-            self.problems.append(f"<{tag}/>: no self-closing tags; write <{tag}>…</{tag}>")
-
-    def handle_endtag(self, tag: str) -> None:
-        self._event()
-        if not self._accepts(tag):
-            return
-        if tag not in self._open:
-            self.problems.append(f"</{tag}> has no opening <{tag}>")
-            return
-        if self._open[-1] != tag:
-            inner = self._open[-1]
-            self.problems.append(f"</{tag}> comes before </{inner}>: close <{inner}> first")
-        del self._open[len(self._open) - 1 - self._open[::-1].index(tag)]
-
-    def handle_comment(self, data: str) -> None:
-        self._event()
-        self.problems.append("<!-- comments --> are not allowed")
-
-    def handle_decl(self, decl: str) -> None:
-        self._event()
-        self.problems.append(f"<!{decl}> is not allowed")
-
-    def unknown_decl(self, data: str) -> None:
-        self.handle_decl(data)
-
-    def handle_pi(self, data: str) -> None:
-        self._event()
-        self.problems.append(f"<?{data}> is not allowed")
-
-    def _accepts(self, tag: str) -> bool:
-        if tag == "br":
-            self.problems.append("<br> is not allowed: Telegram keeps line breaks, use a newline")
-        elif tag not in _TAGS:
-            self.problems.append(f"<{tag}> is not a tag Telegram accepts ({_ALLOWED})")
-        return tag in _TAGS
-
-    def _check_open(self, tag: str, attrs: Mapping[str, str | None]) -> None:
-        found = self.problems.append
-        if "code" in self._open:
-            found(f"<{tag}> inside <code>: code shows its text as typed, no tags in it")
-        elif "pre" in self._open and tag != "code":
-            found(f"<{tag}> inside <pre>: only <code> may go there")
-        elif tag in ("a", "blockquote") and tag in self._open:
-            found(f"<{tag}> inside another <{tag}>")
-        for name in attrs:
-            if name not in _TAGS[tag]:
-                found(f"<{tag}> does not take the attribute {name}")
-        if tag == "a" and not attrs.get("href"):
-            found("<a> needs href")
-        elif tag == "span" and attrs.get("class") != "tg-spoiler":
-            found('<span> needs class="tg-spoiler" (the only span Telegram accepts)')
-        elif tag == "tg-emoji" and not attrs.get("emoji-id"):
-            found("<tg-emoji> needs emoji-id")
-        elif tag == "code" and not (attrs.get("class") or "language-").startswith("language-"):
-            found('<code> takes only class="language-…"')
-
-    def _check_raw_text(self) -> None:
-        if "</>" in self._text:  # the parser drops it without a word
-            self.problems.append("</> closes no tag")
-        ends = [*self._starts[1:], len(self._text)]
-        for index in self._data:
-            raw = self._text[self._starts[index] : ends[index]]
-            for match in re.finditer("[&<]", raw):
-                if match.group() == "<":
-                    self.problems.append('a "<" that does not start a tag: write &lt;')
-                    continue
-                entity = _ENTITY.match(raw, match.start())
-                if entity is None:
-                    self.problems.append('a bare "&": write &amp;')
-                elif entity.group(1) and entity.group(1) not in _NAMED:
-                    self.problems.append(
-                        f"{entity.group()} is not an entity Telegram knows "
-                        "(only &lt; &gt; &amp; &quot; and numeric ones)"
-                    )
-
-
-def telegram_html_problems(text: str) -> list[str]:
-    """Why Telegram (parse_mode=HTML) would refuse ``text``; empty if it would not."""
-    return list(dict.fromkeys(_TelegramHTML(text).problems))
-
-
-def visible_text(html_text: str) -> str:
-    """What the person reads: tags removed, entities decoded."""
-    return "".join(piece for piece, _ in _TelegramHTML(html_text).pieces)
-
-
-def _utf16_units(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 # ---- checks and preview ------------------------------------------------------------------
 
 
@@ -599,7 +445,7 @@ def check_campaign(spec: CampaignSpec) -> list[Problem]:
         key = f"text.{locale}"
         problems = [f"{key}: {problem}" for problem in telegram_html_problems(text)]
         # Telegram trims the text and counts what is left after entity parsing
-        units = _utf16_units(visible_text(text).strip())
+        units = utf16_units(visible_text(text).strip())
         if units == 0:
             problems.append(f"{key}: nothing left to read once tags are removed")
         elif units > limit:
@@ -654,9 +500,9 @@ def preview(spec: CampaignSpec, *, bot_username: str, campaign_id: int | None = 
             )
             continue
         body = Text()
-        for piece, tags in _TelegramHTML(text).pieces:
+        for piece, tags in TelegramHTML(text).pieces:
             body.append(
-                piece, Style.combine([Style(), *(_STYLES[tag] for tag in tags if tag in _STYLES)])
+                piece, Style.combine([Style(), *(STYLES[tag] for tag in tags if tag in STYLES)])
             )
         body.rstrip()
         body.append("\n")
