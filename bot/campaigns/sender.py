@@ -201,7 +201,12 @@ class CampaignSender:
         started = await self.db.run(self._start_due)
         if started is None:
             return False
-        await self._send(started, stop)
+        try:
+            await self._send(started, stop)
+        except BaseException:
+            # rows this run marked "sending" are re-queued when it is taken up again
+            self._resumed.discard(started.id)
+            raise
         return True
 
     async def _start_due(self, session: AsyncSession) -> _Run | None:
@@ -234,6 +239,16 @@ class CampaignSender:
         return _Run(row.id, messages, counted=not paid, rate=rate)
 
     async def _send(self, run: _Run, stop: asyncio.Event) -> None:
+        try:
+            await self._loop(run, stop)
+        finally:
+            if run.tasks:
+                await asyncio.gather(*run.tasks, return_exceptions=True)
+            if run.outcomes:
+                outcomes, run.outcomes = run.outcomes, []
+                await self.db.run(functools.partial(self._settle, outcomes))
+
+    async def _loop(self, run: _Run, stop: asyncio.Event) -> None:
         batch = max(1, min(500, int(run.rate / 4)))
         window = asyncio.Semaphore(batch * 2)
         limiter = smooth_limiter(run.rate)
@@ -241,9 +256,13 @@ class CampaignSender:
             if stop.is_set():
                 break
             outcomes, run.outcomes = run.outcomes, []
-            claimed, status = await self.db.run(
-                functools.partial(self._claim, run.id, batch, outcomes)
-            )
+            try:
+                claimed, status = await self.db.run(
+                    functools.partial(self._claim, run.id, batch, outcomes)
+                )
+            except BaseException:
+                run.outcomes[:0] = outcomes  # still to be marked
+                raise
             if status != Status.SENDING:
                 log.info("campaign %s: %s, sender stops", run.id, status)
                 await self._release(claimed)
@@ -279,11 +298,6 @@ class CampaignSender:
                 run.tasks.add(task)
                 task.add_done_callback(run.tasks.discard)
                 task.add_done_callback(lambda _t: window.release())
-        if run.tasks:
-            await asyncio.gather(*run.tasks, return_exceptions=True)
-        if run.outcomes:
-            outcomes, run.outcomes = run.outcomes, []
-            await self.db.run(functools.partial(self._settle, outcomes))
 
     async def _release(self, items: list[_Item]) -> None:
         """Claimed but never sent (stopping): back to the queue, the try not counted."""
