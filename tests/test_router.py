@@ -138,7 +138,7 @@ async def test_language_choice_leads_to_localized_menu(h: Harness) -> None:
     await h.feed(message_update(USER, "/start", language_code="uk"))
     await h.press("Українська")
     assert "Головне меню" in h.texts()[-1]
-    assert len(h.last_keyboard()) == 8  # seven entries and the quick exit
+    assert len(h.last_keyboard()) == 9  # eight entries and the quick exit
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ ENTRIES = {
         "Попросити про допомогу",
         "Поговорити з консультантом",
         "Оберіть мову",
+        "Розсилка порад",
         "Налаштування",
         "Про Ластівку",
     ],
@@ -31,6 +32,7 @@ ENTRIES = {
         "Попросить о помощи",
         "Поговорить с консультантом",
         "Выберите язык",
+        "Рассылка советов",
         "Настройки",
         "О Ластивке",
     ],
@@ -40,6 +42,7 @@ ENTRIES = {
         "Lūgt palīdzību",
         "Runāt ar konsultantu",
         "Izvēlieties valodu",
+        "Padomu ziņas",
         "Iestatījumi",
         "Par Lastivku",
     ],
@@ -49,6 +52,7 @@ ENTRIES = {
         "Ask for help",
         "Talk to a consultant",
         "Choose a language",
+        "Tips by message",
         "Settings",
         "About Lastivka",
     ],
@@ -73,9 +77,9 @@ def chat(tmp_path: Path, locale: str | None, lines: list[str]) -> subprocess.Com
 
 @pytest.mark.parametrize("locale", ["uk", "ru", "lv", "en"])
 def test_chat_reaches_every_main_menu_entry(tmp_path: Path, locale: str) -> None:
-    # 1..7 are the menu entries; after each, /menu returns to the menu.
+    # 1..8 are the menu entries; after each, /menu returns to the menu.
     lines = []
-    for entry in range(1, 8):
+    for entry in range(1, 9):
         lines += [str(entry), "/menu"]
     done = chat(tmp_path, locale, lines)
     assert done.returncode == 0, done.stderr
