@@ -140,7 +140,10 @@ class ConversationService:
         )
         if isinstance(given, Command) and given.name == "start" and given.arg:
             linked = parse_start_payload(given.arg)
-            if linked is not None:
+            # counted only when the link did start (or, for a new person, will start once
+            # they chose a language) its flow: not behind a cover menu, not a flow not served
+            accepted = result.event == "deep_link" or "_then" in after.answers
+            if linked is not None and accepted:
                 await record_link_start(session, linked[0], subject_id)
         codes: list[str] = []
         notices: list[CaseNotice] = []

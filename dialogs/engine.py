@@ -158,7 +158,8 @@ class Engine:
         linked = self._deep_link(given)
         match given:
             case Command(name="start") if linked is not None:
-                return self._enter(conv, linked, "deep_link")
+                # afresh, as from the menu, even when it is the flow the person is in
+                return self._enter(replace(conv, answers={}), linked, "deep_link")
             case Command(name="start") if self._half_finished(conv):
                 return StepResult((self._resume_prompt(),), conv, "resume_prompt")
             case Command(name="start"):

@@ -182,3 +182,16 @@ def test_every_screen_is_valid_telegram_html_in_every_locale() -> None:
         ):
             parse_html(strict.format(locale, message_id))
         parse_html(strict.format(locale, "text-too-long", {"length": 5000, "limit": 1000}))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_mydata_can_name_every_flow_a_person_can_be_in(locale: str) -> None:
+    # /mydata says where the person is; the cover flow is never shown (it is locked there)
+    translator = Translator(strict=True)
+    missing = [
+        flow.name
+        for flow in FLOWS
+        if flow.name != "cover"
+        and not translator.has(locale, f"mydata-flow-{flow.name.replace('_', '-')}")
+    ]
+    assert missing == []

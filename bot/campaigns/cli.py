@@ -15,6 +15,7 @@ import getpass
 import os
 import sys
 import time
+import unicodedata
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,8 +71,13 @@ _CSV_FIELDS = (
 
 
 def _admin(given: str | None) -> str:
-    name = given or os.environ.get("LASTIVKA_ADMIN") or getpass.getuser()
-    name = " ".join(name.split())
+    name = given or os.environ.get("LASTIVKA_ADMIN")
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            raise _fail("give --as NAME (or set LASTIVKA_ADMIN)") from None
+    name = " ".join(unicodedata.normalize("NFKC", name).split())
     if not name or len(name) > 48:
         raise _fail("--as must be a name of 1 to 48 characters")
     return name
@@ -385,6 +391,7 @@ def status(
     to_csv: Annotated[
         str | None, typer.Option("--csv", metavar="PATH|-", help="Write CSV (- for stdout).")
     ] = None,
+    admin: AdminOption = None,
 ) -> None:
     """A campaign's figures: audience, sent, failed, blocked, unsubscribed, deep-link starts."""
     settings = _settings()
@@ -394,12 +401,17 @@ def status(
         _watch(settings, key)
     rows = _figures(settings, key)
     if to_csv is not None:
-        _audit_export(settings, key)
+        by = _admin(admin)
         if to_csv == "-":
+            _audit_export(settings, key, by)
             _write_csv(sys.stdout, rows)
             return
-        with Path(to_csv).open("w", encoding="utf-8", newline="") as handle:
-            _write_csv(handle, rows)
+        try:
+            with Path(to_csv).open("w", encoding="utf-8", newline="") as handle:
+                _write_csv(handle, rows)
+        except OSError as exc:
+            raise _fail(f"cannot write {to_csv}: {exc.strerror or exc}") from None
+        _audit_export(settings, key, by)
         out.print(f"wrote {len(rows)} campaign(s) to {to_csv}")
         return
     for campaign, figures in rows:
@@ -466,8 +478,8 @@ def _write_csv(stream: TextIO, rows: list[tuple[Campaign, Figures]]) -> None:
             (
                 campaign.slug,
                 campaign.status,
-                campaign.author,
-                campaign.approver or "",
+                _cell(campaign.author),
+                _cell(campaign.approver or ""),
                 campaign.started_at.isoformat() if campaign.started_at else "",
                 campaign.finished_at.isoformat() if campaign.finished_at else "",
                 figures.audience,
@@ -482,15 +494,27 @@ def _write_csv(stream: TextIO, rows: list[tuple[Campaign, Figures]]) -> None:
         )
 
 
-def _audit_export(settings: Settings, key: str | None) -> None:
+def _audit_export(settings: Settings, key: str | None, by: str) -> None:
+    from bot.campaigns.store import admin_actor
     from bot.db import staff
 
     _with_db(
         settings,
         lambda session: staff.append_audit(
-            session, actor="cli", action="campaign_export", now=_now(), detail=key or "all"
+            session,
+            actor=admin_actor(by),
+            action="campaign_export",
+            now=_now(),
+            detail=key or "all",
         ),
     )
+
+
+def _cell(value: object) -> object:
+    """A name as a CSV cell that a spreadsheet will not run as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _watch(settings: Settings, key: str, *, every: float = 0.5) -> None:

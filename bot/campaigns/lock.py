@@ -35,7 +35,14 @@ class PostgresLock:
 
     async def acquire(self) -> bool:
         if self._connection is not None:
-            return True
+            try:
+                # a lost connection has lost the lock with it: another sender may have it
+                await self._connection.execute(text("SELECT 1"))
+                return True
+            except Exception:
+                with contextlib.suppress(Exception):
+                    await self._connection.close()
+                self._connection = None
         connection = await self._db.engine.connect()
         got = await connection.scalar(text(f"SELECT pg_try_advisory_lock({_LOCK_KEY})"))
         if got:

@@ -214,6 +214,13 @@ class CampaignSender:
         row = await store.due_campaign(session, now=now)
         if row is None:
             return None
+        spec = CampaignSpec.from_json(row.spec)
+        paid = spec.paid
+        rate = self.config.paid_rate if paid else self.config.rate
+        if paid and rate <= 0:
+            log.error("campaign %s is paid but paid broadcasts are off; cancelled", row.id)
+            await store.cancel(session, row, by="system", now=now, detail="paid broadcasts off")
+            return None
         if row.status == Status.SCHEDULED:
             count = await store.draw_audience(session, row, now=now)
             log.info("campaign %s: sending to %d recipient(s)", row.id, count)
@@ -227,14 +234,6 @@ class CampaignSender:
                 )
                 self.counters["resent_after_stop"] += again
         self._resumed.add(row.id)
-        spec = CampaignSpec.from_json(row.spec)
-        paid = spec.paid
-        rate = self.config.paid_rate if paid else self.config.rate
-        if paid and rate <= 0:
-            log.error("campaign %s is paid but paid broadcasts are off; cancelled", row.id)
-            row.status = str(Status.CANCELLED)
-            row.finished_at = now
-            return None
         messages = build_messages(spec, row.id, self.translator, self.config.bot_username)
         return _Run(row.id, messages, counted=not paid, rate=rate)
 
@@ -344,9 +343,12 @@ class CampaignSender:
         verdict = await self.transport.call(message.method, form)
         file_id = _photo_file_id(verdict.result) if verdict.kind == "sent" else None
         if file_id is not None:
-            run.messages[item.locale] = _Message(
-                message.method, {**message.payload, "photo": file_id}
-            )
+            # one upload for the whole campaign: every locale shows the same image
+            for locale, other in list(run.messages.items()):
+                if other.upload == message.upload:
+                    run.messages[locale] = _Message(
+                        other.method, {**other.payload, "photo": file_id}
+                    )
         return verdict
 
     # -- the database side ---------------------------------------------------------------

@@ -9,6 +9,7 @@ locales (and, for the travel topic, one of its countries when it names some).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +34,7 @@ __all__ = [
     "Figures",
     "State",
     "Status",
+    "admin_actor",
     "approve",
     "audience_query",
     "cancel",
@@ -122,13 +124,19 @@ class Figures:
         return self.sent + self.failed + self.blocked
 
 
+def _plain(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).split())
+
+
 def same_admin(a: str, b: str) -> bool:
-    """Names are compared as people would: case and spacing do not make a second person."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    """Names are compared as people would: case, spacing and full-width or other
+    compatibility forms of the same letters do not make a second person."""
+    return _plain(a).casefold() == _plain(b).casefold()
 
 
-def _actor(name: str) -> str:
-    return f"admin:{' '.join(name.split())}"[:64]
+def admin_actor(name: str) -> str:
+    """How an admin is named in the audit trail."""
+    return f"admin:{_plain(name)}"[:64]
 
 
 async def find(session: AsyncSession, key: str) -> CampaignRow | None:
@@ -157,11 +165,11 @@ async def create(
         )
         session.add(row)
     row.spec = dict(spec)
-    row.author = " ".join(author.split())
+    row.author = _plain(author)
     await session.flush()
     await staff.append_audit(
         session,
-        actor=_actor(author),
+        actor=admin_actor(author),
         action="campaign_updated" if replaced else "campaign_created",
         now=now,
         detail=slug,
@@ -185,10 +193,10 @@ async def approve(session: AsyncSession, row: CampaignRow, *, approver: str, now
             "(two-person rule)"
         )
     row.status = str(Status.APPROVED)
-    row.approver = " ".join(approver.split())
+    row.approver = _plain(approver)
     row.approved_at = now
     await staff.append_audit(
-        session, actor=_actor(approver), action="campaign_approved", now=now, detail=row.slug
+        session, actor=admin_actor(approver), action="campaign_approved", now=now, detail=row.slug
     )
 
 
@@ -201,14 +209,16 @@ async def schedule(
     row.send_at = max(at, now)
     await staff.append_audit(
         session,
-        actor=_actor(by),
+        actor=admin_actor(by),
         action="campaign_scheduled",
         now=now,
         detail=f"{row.slug} {row.send_at:%Y-%m-%dT%H:%MZ}"[:64],
     )
 
 
-async def cancel(session: AsyncSession, row: CampaignRow, *, by: str, now: datetime) -> int:
+async def cancel(
+    session: AsyncSession, row: CampaignRow, *, by: str, now: datetime, detail: str = ""
+) -> int:
     """Stop a campaign; returns how many recipients it will now not reach."""
     _require(
         row,
@@ -225,8 +235,13 @@ async def cancel(session: AsyncSession, row: CampaignRow, *, by: str, now: datet
         .select_from(DeliveryRow)
         .where(DeliveryRow.campaign_id == row.id, DeliveryRow.state == State.QUEUED)
     )
+    actor = "system" if by == "system" else admin_actor(by)
     await staff.append_audit(
-        session, actor=_actor(by), action="campaign_cancelled", now=now, detail=row.slug
+        session,
+        actor=actor,
+        action="campaign_cancelled",
+        now=now,
+        detail=f"{row.slug} {detail}".strip()[:64],
     )
     return int(left or 0)
 

@@ -88,4 +88,6 @@ mydata-flow-safe-migration = safe travel advice
 mydata-flow-help-request = a help request
 mydata-flow-human = talking to a consultant
 mydata-flow-about = about the bot
+mydata-flow-settings = settings
+mydata-flow-subscribe = choosing tips by message
 command-mydata = What do you keep about me?

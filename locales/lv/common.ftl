@@ -88,4 +88,6 @@ mydata-flow-safe-migration = padomi drošam braucienam
 mydata-flow-help-request = palīdzības pieprasījums
 mydata-flow-human = saruna ar konsultantu
 mydata-flow-about = par botu
+mydata-flow-settings = iestatījumi
+mydata-flow-subscribe = padomu ziņu izvēle
 command-mydata = Ko jūs glabājat par mani?

@@ -89,4 +89,6 @@ mydata-flow-safe-migration = советы для безопасной поезд
 mydata-flow-help-request = запрос о помощи
 mydata-flow-human = разговор с консультантом
 mydata-flow-about = о боте
+mydata-flow-settings = настройки
+mydata-flow-subscribe = выбор рассылки советов
 command-mydata = Что вы храните обо мне?

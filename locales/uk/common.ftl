@@ -89,4 +89,6 @@ mydata-flow-safe-migration = поради для безпечної поїздк
 mydata-flow-help-request = запит про допомогу
 mydata-flow-human = розмова з консультантом
 mydata-flow-about = про бота
+mydata-flow-settings = налаштування
+mydata-flow-subscribe = вибір розсилки порад
 command-mydata = Що ви зберігаєте про мене?
