@@ -7,8 +7,6 @@ encrypted (to recognise them in the group), and the alias is what people see
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from typing import Annotated, TypeVar
 
 import typer
@@ -16,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.cli_db import with_db
 from bot.config import Settings, SettingsError
 from bot.crypto import KeyRing
 from handoff.lifecycle import Role
@@ -42,24 +41,6 @@ def _keyring(settings: Settings) -> KeyRing:
     except SettingsError as exc:
         err.print(str(exc))
         raise typer.Exit(2) from None
-
-
-def _with_db(settings: Settings, job: Callable[[AsyncSession], Awaitable[T]]) -> T:
-    from bot.crypto import install_keyring
-    from bot.db.database import Database
-    from bot.db.migrate import upgrade
-
-    install_keyring(_keyring(settings))
-
-    async def main() -> T:
-        db = Database(settings.db_url)
-        try:
-            await upgrade(db)
-            return await db.run(job)
-        finally:
-            await db.dispose()
-
-    return asyncio.run(main())
 
 
 @operators_app.command("add")
@@ -105,7 +86,7 @@ def add(
         )
         return added
 
-    added = _with_db(settings, job)
+    added = with_db(settings, job)
     out.print(f"{'added' if added else 'updated'}: {alias} ({role.value})")
 
 
@@ -115,7 +96,7 @@ def list_() -> None:
     from bot.cli import _settings
     from bot.db import staff
 
-    rows = _with_db(_settings(), staff.operators)
+    rows = with_db(_settings(), staff.operators)
     table = Table(title=f"operators ({len(rows)})")
     for column in ("name", "role", "pseudonym", "since"):
         table.add_column(column)
@@ -151,7 +132,7 @@ def remove(
         )
         return True
 
-    if not _with_db(settings, job):
+    if not with_db(settings, job):
         err.print("no active operator with that Telegram id")
         raise typer.Exit(1)
     out.print("removed")

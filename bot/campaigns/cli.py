@@ -9,7 +9,6 @@ is audited under that name.
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import getpass
 import os
@@ -26,7 +25,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from bot.config import Settings, SettingsError
+from bot.cli_db import with_db
+from bot.config import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -94,29 +94,6 @@ def _settings() -> Settings:
     return load()
 
 
-def _with_db(settings: Settings, job: Callable[[AsyncSession], Awaitable[T]]) -> T:
-    """Run one transaction against the deployment's database (migrated first)."""
-    from bot.core import load_keyring
-    from bot.crypto import install_keyring
-    from bot.db.database import Database
-    from bot.db.migrate import upgrade
-
-    try:
-        install_keyring(load_keyring(settings))
-    except SettingsError as exc:
-        raise _fail(str(exc)) from None
-
-    async def main() -> T:
-        db = Database(settings.db_url)
-        try:
-            await upgrade(db)
-            return await db.run(job)
-        finally:
-            await db.dispose()
-
-    return asyncio.run(main())
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -151,7 +128,7 @@ def _stored(settings: Settings, key: str) -> tuple[Campaign, Figures]:
             return None
         return store.Campaign.of(row), await store.figures(session, row)
 
-    found = _with_db(settings, job)
+    found = with_db(settings, job)
     if found is None:
         raise _fail(f"no campaign named {key} (see `lastivka campaign list`)")
     return found
@@ -169,7 +146,7 @@ def _change(
         return await act(session, row)
 
     try:
-        return _with_db(settings, job)
+        return with_db(settings, job)
     except store.CampaignStateError as exc:
         raise _fail(str(exc)) from None
 
@@ -196,7 +173,7 @@ def create(
         return row.id, replaced
 
     try:
-        number, replaced = _with_db(settings, job)
+        number, replaced = with_db(settings, job)
     except store.CampaignStateError as exc:
         raise _fail(str(exc)) from None
     verb = "updated" if replaced else "saved"
@@ -228,7 +205,7 @@ def preview(
     username = bot or settings.bot_username or "your_bot"
     out.print(render(spec, bot_username=username, campaign_id=number))
     errors = _print_problems(check_campaign(spec))
-    audience = _with_db(settings, lambda session: _audience_size(session, spec))
+    audience = with_db(settings, lambda session: _audience_size(session, spec))
     out.print(
         f"audience now: {audience} person(s) subscribed to {', '.join(spec.audience.topics)} "
         f"in {', '.join(spec.audience.locales)}"
@@ -446,7 +423,7 @@ def _figures(settings: Settings, key: str | None) -> list[tuple[Campaign, Figure
 
     if key is not None:
         return [_stored(settings, key)]
-    return _with_db(settings, store.list_campaigns)
+    return with_db(settings, store.list_campaigns)
 
 
 def _show(campaign: Campaign, figures: Figures) -> None:
@@ -498,7 +475,7 @@ def _audit_export(settings: Settings, key: str | None, by: str) -> None:
     from bot.campaigns.store import admin_actor
     from bot.db import staff
 
-    _with_db(
+    with_db(
         settings,
         lambda session: staff.append_audit(
             session,
