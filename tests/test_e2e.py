@@ -429,3 +429,93 @@ async def test_a_shift_in_the_running_bot_topic_queue_claim_relay_note_close(
         code = await bot.stop()
     assert code == 0, bot.log()
     assert "operator console on" in bot.log()
+
+
+async def _lastivka(bot: BotProcess, *args: str) -> tuple[int, str]:
+    """An admin command beside the running bot (same data directory and key)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=bot.data_dir,
+        env=bot.env() | {"COLUMNS": "200"},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await process.communicate()
+    assert process.returncode is not None
+    return process.returncode, output.decode()
+
+
+async def test_a_campaign_from_its_file_to_the_opted_in_people_in_the_running_bot(
+    fake: FakeBotApi, tmp_path: Path
+) -> None:
+    """The whole way: people opt in through the bot, two admins write and approve a campaign,
+    the running bot sends it to exactly those who chose its topic, one taps "stop"."""
+    bot = BotProcess(fake, tmp_path)
+    await bot.start()
+    jobs, rights, nobody = 5101, 5102, 5103
+    campaign_file = ROOT / "tests" / "data" / "campaigns" / "spring.toml"
+    try:
+        for user, locale in ((jobs, "uk"), (rights, "en"), (nobody, "ru")):
+            fake.push_update(message_update(user, "/start", language_code=locale))
+            await fake.wait_for(lambda f, u=user: len(sends(f, u)) >= 1, timeout=60)
+            await tap_and_wait(fake, user, f"lang_{locale}")
+        for user, topic in ((jobs, "jobs_on"), (rights, "rights_on")):
+            for value in ("subscribe", topic, "done"):
+                await tap_and_wait(fake, user, value)
+
+        code, output = await _lastivka(
+            bot, "campaign", "create", str(campaign_file), "--as", "Anna"
+        )
+        assert code == 0, output
+        code, output = await _lastivka(
+            bot, "campaign", "approve", "spring-jobs-2027", "--as", "anna"
+        )
+        assert code == 2, output
+        assert "two-person rule" in output
+        code, output = await _lastivka(
+            bot, "campaign", "approve", "spring-jobs-2027", "--as", "Olha"
+        )
+        assert code == 0, output
+        before = {user: len(sends(fake, user)) for user in (jobs, rights, nobody)}
+        code, output = await _lastivka(bot, "campaign", "send", "spring-jobs-2027", "--as", "Olha")
+        assert code == 0, output
+
+        await fake.wait_for(lambda f: len(sends(f, jobs)) > before[jobs], timeout=60)
+        message = sends(fake, jobs)[-1]
+        assert message.params["text"].startswith("<b>Їдете працювати за кордон")
+        buttons = [b for row in message.params["reply_markup"]["inline_keyboard"] for b in row]
+        assert buttons[0]["url"] == "https://t.me/lastivka_test_bot?start=c1-screening"
+        assert buttons[-1]["callback_data"] == "g:stop_1"
+        code, output = await _lastivka(bot, "campaign", "status", "spring-jobs-2027", "--watch")
+        assert code == 0, output
+        assert "done" in output
+
+        # one tap stops them; the deep link opens the screening and is counted
+        count = len(sends(fake, jobs))
+        fake.push_update(callback_update(jobs, "g:stop_1", message_id=message.result["message_id"]))
+        await fake.wait_for(lambda f: len(sends(f, jobs)) > count, timeout=30)
+        assert "розсилку порад вимкнено" in sends(fake, jobs)[-1].params["text"]
+        count = len(sends(fake, jobs))
+        fake.push_update(message_update(jobs, "/start c1-screening", language_code="uk"))
+        await fake.wait_for(lambda f: len(sends(f, jobs)) > count, timeout=30)
+
+        code, output = await _lastivka(bot, "campaign", "status", "spring-jobs-2027", "--csv", "-")
+        assert code == 0, output
+        header, row = output.strip().splitlines()[-2:]
+        figures = dict(zip(header.split(","), row.split(","), strict=True))
+        assert figures["status"] == "done"
+        assert (figures["author"], figures["approver"]) == ("Anna", "Olha")
+        assert (figures["audience"], figures["sent"], figures["failed"]) == ("1", "1", "0")
+        assert figures["unsubscribed_after"] == "1"
+        assert (figures["started_from_message"], figures["deep_link_starts"]) == ("1", "1")
+    finally:
+        code = await bot.stop()
+    assert code == 0, bot.log()
+    assert "Traceback" not in bot.log()
+    # only the person who chose "job offers" got it: not the one who chose rights, not the
+    # one who chose nothing
+    assert len(sends(fake, rights)) == before[rights]
+    assert len(sends(fake, nobody)) == before[nobody]
