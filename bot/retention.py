@@ -56,6 +56,7 @@ from bot.db.tables import (
     AuditRow,
     CaseRequestRow,
     ConversationRow,
+    DeliveryRow,
     EventRow,
     RecentMessageRow,
     SubjectRow,
@@ -90,6 +91,7 @@ _MESSAGES = cast(Table, RecentMessageRow.__table__)
 _CONV = cast(Table, ConversationRow.__table__)
 _SUBJECTS = cast(Table, SubjectRow.__table__)
 _SUBSCRIPTIONS = cast(Table, SubscriptionRow.__table__)
+_DELIVERIES = cast(Table, DeliveryRow.__table__)
 _CASES = cast(Table, CaseRequestRow.__table__)
 _AUDIT = cast(Table, AuditRow.__table__)
 #: The advisory lock ``staff.append_audit`` takes: one writer at a time touches the chain.
@@ -225,6 +227,10 @@ async def _gone_people(session: AsyncSession, cutoff: datetime, batch: int) -> i
         return 0
     ids = [row.subject_id for row in removed]
     await session.execute(delete(_MESSAGES).where(_MESSAGES.c.subject_id.in_(ids)))
+    # campaign figures stay, naming nobody (as after an erasure)
+    await session.execute(
+        update(_DELIVERIES).where(_DELIVERIES.c.subject_id.in_(ids)).values(subject_id=None)
+    )
     await session.execute(delete(_SUBJECTS).where(_SUBJECTS.c.id.in_(ids)))
     counts = Counter(
         stat_key(day_of(row.updated_at), "person_expired", locale=row.locale) for row in removed

@@ -625,6 +625,9 @@ async def test_retention_keeps_an_idle_subscriber_but_not_their_answers(
         for value in ("offer", "self", "age_18_25", "c_pl"):
             await chat.tap(value)
         assert (await conversation_of(parts, chat.subject)).answers  # something to forget
+    tips = await add_campaign(parts, "kept-figures")
+    theirs = await add_delivery(parts, tips, idle.subject)
+    kept = await add_delivery(parts, tips, subscriber.subject)
 
     later = parts["clock"].now + POLICY.answers + timedelta(days=1)
     assert (await due(parts["core"].db, POLICY, now=later)).people == 2
@@ -638,6 +641,15 @@ async def test_retention_keeps_an_idle_subscriber_but_not_their_answers(
     assert reset.settings.get("sub_jobs") is True  # the choice itself is kept
     assert await parts["core"].db.run(lambda s: s.get(SubjectRow, idle.subject)) is None
     assert await conversation_of(parts, idle.subject) is None
+
+    # the campaign still counts the forgotten person's delivery, naming nobody
+    async def deliveries(session: Any) -> list[tuple[int, str | None]]:
+        found = await session.execute(
+            select(DeliveryRow.id, DeliveryRow.subject_id).order_by(DeliveryRow.id)
+        )
+        return [tuple(row) for row in found]
+
+    assert await parts["core"].db.run(deliveries) == [(theirs, None), (kept, subscriber.subject)]
 
     # nothing more is due, and a second run changes nothing
     assert (await due(parts["core"].db, POLICY, now=later)).people == 0
