@@ -64,6 +64,7 @@ privacy-policy =
        *[other] { $cases } days
     } after they are closed. Only counts that name nobody stay, for reports.
     • The numbers of recent messages in this chat, only so that ✖ Exit can delete them: 48 hours.
+    • If you chose tips by message: the topics, until you stop them (/unsubscribe).
     Who sees it: only the hotline's consultants, and only what you agree to send them. They see a case code, not who you are, unless you tell them.
     Your conversations are never sold and never used to train commercial AI.
     /mydata shows what is kept. /forget deletes everything. /settings: code word and exit.

@@ -64,6 +64,7 @@ privacy-policy =
        *[other] { $cases } dienas
     } pēc to slēgšanas. Pārskatiem paliek tikai skaitļi, kas nevienu nenosauc.
     • Pēdējo ziņu numuri šajā tērzēšanā, tikai lai poga ✖ Iziet varētu tās izdzēst: 48 stundas.
+    • Ja izvēlējāties padomu ziņas: to tēmas, līdz tās atsakāt (/unsubscribe).
     Kas to redz: tikai uzticības tālruņa konsultanti un tikai to, ko piekritāt viņiem nosūtīt. Viņi redz lietas kodu, nevis to, kas jūs esat, ja vien paši nepasakāt.
     Jūsu sarunas nekad netiek pārdotas un netiek izmantotas komerciāla mākslīgā intelekta apmācībai.
     /mydata parāda, kas tiek glabāts. /forget dzēš visu. /settings: koda vārds un iziešana.
