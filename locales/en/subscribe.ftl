@@ -27,7 +27,7 @@ subscribe-country = Which country are you going to? Tips will be about it.
 subscribe-done =
     <b>Done.</b> You will get tips on:
     { $topics }
-    A few messages a month at most. Under each one there is a button to stop them, and /unsubscribe stops them all.
+    Only now and then. Under each one there is a button to stop them, and /unsubscribe stops them all.
 subscribe-nothing = Nothing chosen, so we will not send you anything.
 unsubscribe-done = Done: no more tips by message. You can choose again with /subscribe.
 unsubscribe-none = You do not get tips by message. To choose some, use /subscribe.

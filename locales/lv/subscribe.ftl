@@ -27,7 +27,7 @@ subscribe-country = Uz kuru valsti jūs braucat? Padomi būs par to.
 subscribe-done =
     <b>Gatavs.</b> Jūs saņemsiet padomus par šīm tēmām:
     { $topics }
-    Ne vairāk kā dažas ziņas mēnesī. Zem katras ir poga, ar kuru tās var izslēgt, un /unsubscribe izslēdz tās visas uzreiz.
+    Tikai laiku pa laikam. Zem katras ir poga, ar kuru tās var izslēgt, un /unsubscribe izslēdz tās visas uzreiz.
 subscribe-nothing = Nekas nav izvēlēts, tāpēc mēs jums neko nesūtīsim.
 unsubscribe-done = Gatavs: padomu ziņas vairs netiks sūtītas. Izvēlēties no jauna varat ar /subscribe.
 unsubscribe-none = Jūs nesaņemat padomu ziņas. Lai izvēlētos tēmas, izmantojiet /subscribe.
