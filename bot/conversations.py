@@ -26,7 +26,7 @@ from bot.db.erasure import CaseNotice, erase_subject
 from bot.db.tables import CaseRequestRow
 from bot.i18n import Translator
 from bot.render import Rendered, render
-from dialogs.engine import Engine
+from dialogs.engine import PENDING_FLOW, Engine
 from dialogs.flows.risk_screening import assessment_of
 from dialogs.flows.settings import normalise_phrase
 from dialogs.flows.subscribe import topics_arg
@@ -142,7 +142,7 @@ class ConversationService:
             linked = parse_start_payload(given.arg)
             # counted only when the link did start (or, for a new person, will start once
             # they chose a language) its flow: not behind a cover menu, not a flow not served
-            accepted = result.event == "deep_link" or "_then" in after.answers
+            accepted = result.event == "deep_link" or PENDING_FLOW in after.answers
             if linked is not None and accepted:
                 await record_link_start(session, linked[0], subject_id)
         codes: list[str] = []

@@ -67,6 +67,7 @@ __all__ = [
     "LANGUAGE_PREFIX",
     "MAX_TEXT",
     "MENU",
+    "PENDING_FLOW",
     "START",
     "Engine",
     "step_token",
@@ -94,7 +95,7 @@ SETTINGS_FLOW = "settings"
 SUBSCRIBE_FLOW = "subscribe"
 #: A first-contact answer: the flow a campaign's deep link asked for, entered once the
 #: person has chosen a language.
-_THEN = "_then"
+PENDING_FLOW = "_then"
 
 _NAV_MENU = "menu"
 _NAV_LANGUAGE = "language"
@@ -327,9 +328,9 @@ class Engine:
         kept = conv.settings if conv is not None else {}
         then = self._deep_link(given)
         if then is None and conv is not None and conv.flow == START:
-            pending = conv.answers.get(_THEN)
+            pending = conv.answers.get(PENDING_FLOW)
             then = pending if isinstance(pending, str) and pending in self._flows else None
-        answers: dict[str, Answer] = {_THEN: then} if then is not None else {}
+        answers: dict[str, Answer] = {PENDING_FLOW: then} if then is not None else {}
         fresh = Conversation(START, start.version, start.initial, answers, None, kept)
         if isinstance(given, Choice) and given.token == "" and self._locale_of(given.value):
             return self._global_choice(fresh, given.value)
@@ -411,7 +412,7 @@ class Engine:
             changed = replace(conv, locale=locale)
             effects: list[Effect] = [SetLocale(locale), Reply("language-set")]
             if conv.flow == START:
-                then = conv.answers.get(_THEN)
+                then = conv.answers.get(PENDING_FLOW)
                 target = then if isinstance(then, str) and then in self._flows else MENU
                 menu = self._enter(changed, target, "language_set")
                 return StepResult((*effects, *menu.effects), menu.conversation, "language_set")
