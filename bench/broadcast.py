@@ -94,7 +94,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from sqlalchemy import insert
 
-from bench.updates import PG_URL, TOKEN, bench_settings, reset_postgres
+from bench.updates import PG_URL, TOKEN, bench_settings, percentile, positive, reset_postgres
 from bot.campaigns import store
 from bot.campaigns.sender import CampaignSender, SenderConfig
 from bot.campaigns.spec import CampaignSpec, load_campaign
@@ -512,14 +512,6 @@ def tally(records: Iterable[Record], recipients: range, *, others: Iterable[int]
         seconds = Counter(int(at - result.first) for at in times)
         result.per_second = [seconds[i] for i in range(int(result.span))]
     return result
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return math.nan
-    index = min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))
-    return ordered[index]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1052,13 +1044,6 @@ def print_checks(
 # --------------------------------------------------------------------------------------------
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
 async def _timed(label: str, work: Awaitable[Any]) -> Any:
     print(f"[{label}] running...", file=sys.stderr, flush=True)
     started = time.monotonic()
@@ -1117,12 +1102,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("-n", type=_positive, default=10_000, help="recipients of the free run")
+    parser.add_argument("-n", type=positive, default=10_000, help="recipients of the free run")
     parser.add_argument(
         "--large", action="store_true", help=f"{LARGE_N:,} recipients (overrides -n)"
     )
     parser.add_argument(
-        "--paid-n", type=_positive, default=20_000, help="recipients of the paid run"
+        "--paid-n", type=positive, default=20_000, help="recipients of the paid run"
     )
     parser.add_argument(
         "--postgres",
@@ -1130,7 +1115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="PostgreSQL instead of SQLite (LASTIVKA_TEST_PG_URL; its schema is reset)",
     )
     parser.add_argument(
-        "--dialog-seconds", type=_positive, default=60, help="length of the dialog scenario"
+        "--dialog-seconds", type=positive, default=60, help="length of the dialog scenario"
     )
     parser.add_argument("--skip-free", action="store_true")
     parser.add_argument("--skip-paid", action="store_true")

@@ -38,6 +38,7 @@ import gc
 import itertools
 import json
 import logging
+import math
 import os
 import platform
 import pstats
@@ -70,7 +71,16 @@ from bot.outbox import OutboxSender
 from bot.runtime import build_core, build_dispatcher
 from tests.fakes import callback_update, message_update, sticker_update
 
-__all__ = ["RecordingSession", "main"]
+__all__ = [
+    "PG_URL",
+    "TOKEN",
+    "RecordingSession",
+    "bench_settings",
+    "main",
+    "percentile",
+    "positive",
+    "reset_postgres",
+]
 
 TOKEN = "123456:BENCH-TOKEN"  # noqa: S105 - a fake bot token for a session that sends nothing
 BOT_USER = {"id": 123456, "is_bot": True, "first_name": "Lastivka", "username": "lastivka_bot"}
@@ -283,11 +293,7 @@ class Run:
         return self.count / self.busy if self.busy else 0.0
 
     def percentile_ms(self, q: float) -> float:
-        ordered = sorted(self.latencies)
-        if not ordered:
-            return 0.0
-        index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))
-        return ordered[index] * 1000
+        return percentile(self.latencies, q) * 1000 if self.latencies else 0.0
 
 
 async def sequential(
@@ -640,7 +646,17 @@ def _profile_report(profile: cProfile.Profile, count: int, path: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _positive(value: str) -> int:
+def percentile(values: Sequence[float], q: float) -> float:
+    """The nearest-rank percentile (NaN for no values)."""
+    ordered = sorted(values)
+    if not ordered:
+        return math.nan
+    index = min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+def positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
@@ -700,10 +716,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("-n", type=_positive, default=1500, help="updates per scenario")
+    parser.add_argument("-n", type=positive, default=1500, help="updates per scenario")
     parser.add_argument("--warmup", type=int, default=200, help="unmeasured updates first")
-    parser.add_argument("--concurrency", type=_positive, default=100, help="chats in flight")
-    parser.add_argument("--people", type=_positive, default=1000, help="simulated people")
+    parser.add_argument("--concurrency", type=positive, default=100, help="chats in flight")
+    parser.add_argument("--people", type=positive, default=1000, help="simulated people")
     parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
     parser.add_argument(
         "--profile", metavar="FILE", help="cProfile the full sequential run (SQLite) into FILE"

@@ -23,7 +23,11 @@ T = TypeVar("T")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def with_db(settings: Settings, job: Callable[[AsyncSession], Awaitable[T]]) -> T:
+def with_db(
+    settings: Settings, job: Callable[[AsyncSession], Awaitable[T]], *, migrate: bool = True
+) -> T:
+    """``migrate`` False: the schema is known to be current (a command polling the same
+    database again), so the migration check is not repeated."""
     from bot.core import load_keyring
     from bot.crypto import install_keyring
     from bot.db.database import Database
@@ -38,7 +42,8 @@ def with_db(settings: Settings, job: Callable[[AsyncSession], Awaitable[T]]) -> 
     async def main() -> T:
         db = Database(settings.db_url)
         try:
-            await upgrade(db)
+            if migrate:
+                await upgrade(db)
             return await db.run(job)
         finally:
             await db.dispose()

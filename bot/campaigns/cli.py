@@ -119,7 +119,7 @@ def _load_file(path: Path) -> CampaignSpec:
         raise _fail(str(exc)) from None
 
 
-def _stored(settings: Settings, key: str) -> tuple[Campaign, Figures]:
+def _stored(settings: Settings, key: str, *, migrate: bool = True) -> tuple[Campaign, Figures]:
     from bot.campaigns import store
 
     async def job(session: AsyncSession) -> tuple[Campaign, Figures] | None:
@@ -128,7 +128,7 @@ def _stored(settings: Settings, key: str) -> tuple[Campaign, Figures]:
             return None
         return store.Campaign.of(row), await store.figures(session, row)
 
-    found = with_db(settings, job)
+    found = with_db(settings, job, migrate=migrate)
     if found is None:
         raise _fail(f"no campaign named {key} (see `lastivka campaign list`)")
     return found
@@ -375,7 +375,9 @@ def status(
     if watch:
         if key is None:
             raise _fail("--watch needs a campaign name")
-        _watch(settings, key)
+        _watch(settings, key)  # ends with the figures
+        if to_csv is None:
+            return
     rows = _figures(settings, key)
     if to_csv is not None:
         by = _admin(admin)
@@ -510,7 +512,7 @@ def _watch(settings: Settings, key: str, *, every: float = 0.5) -> None:
         task = progress.add_task(campaign.slug, total=figures.audience or None, rate=0.0)
         last, since = figures.done, time.monotonic()
         while True:
-            campaign, figures = _stored(settings, key)
+            campaign, figures = _stored(settings, key, migrate=False)
             now = time.monotonic()
             rate = (figures.done - last) / max(now - since, 1e-6)
             last, since = figures.done, now

@@ -24,6 +24,7 @@ from bot.db.tables import (
     CampaignRow,
     ConversationRow,
     DeliveryRow,
+    DeliveryState,
     SubjectRow,
     SubscriptionRow,
 )
@@ -60,14 +61,8 @@ class Status(StrEnum):
     CANCELLED = "cancelled"
 
 
-class State:
-    """A delivery's state (``DeliveryRow.state``)."""
-
-    QUEUED = 0
-    SENDING = 1
-    SENT = 2
-    FAILED = 3
-    BLOCKED = 4
+#: A delivery's state, by the name the sender and the figures use.
+State = DeliveryState
 
 
 class CampaignStateError(ValueError):

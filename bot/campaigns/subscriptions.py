@@ -16,7 +16,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import repo
-from bot.db.tables import CampaignRow, DeliveryRow, SubscriptionRow
+from bot.db.tables import CampaignRow, DeliveryRow, DeliveryState, SubscriptionRow
 from dialogs.subscriptions import COUNTRY_KEY, subscribed_topics, without_subscriptions
 from dialogs.types import Answer
 
@@ -31,8 +31,6 @@ __all__ = [
 
 #: An unsubscription this soon after a campaign message is counted against that campaign.
 UNSUBSCRIBE_WINDOW = timedelta(days=7)
-
-SENT = 2
 
 
 def chosen(settings: Mapping[str, Answer]) -> dict[str, str]:
@@ -79,7 +77,7 @@ async def sync_subscriptions(
             update(DeliveryRow)
             .where(
                 DeliveryRow.subject_id == subject_id,
-                DeliveryRow.state == SENT,
+                DeliveryRow.state == DeliveryState.SENT,
                 DeliveryRow.sent_at >= now - UNSUBSCRIBE_WINDOW,
             )
             .values(unsubscribed=True)

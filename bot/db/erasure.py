@@ -23,6 +23,7 @@ from bot.db.tables import (
     CaseRequestRow,
     ConversationRow,
     DeliveryRow,
+    DeliveryState,
     OutboxRow,
     RecentMessageRow,
     SubjectRow,
@@ -94,7 +95,9 @@ async def erase_subject(
     # A campaign not yet sent to the person is not sent; what was sent stays counted, naming
     # nobody.
     await session.execute(
-        delete(DeliveryRow).where(DeliveryRow.subject_id == subject_id, DeliveryRow.state < 2)
+        delete(DeliveryRow).where(
+            DeliveryRow.subject_id == subject_id, DeliveryRow.state < DeliveryState.SENT
+        )
     )
     await session.execute(
         update(DeliveryRow).where(DeliveryRow.subject_id == subject_id).values(subject_id=None)

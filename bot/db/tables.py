@@ -35,6 +35,7 @@ __all__ = [
     "ContactCheckRow",
     "ConversationRow",
     "DeliveryRow",
+    "DeliveryState",
     "EventRow",
     "InboxRow",
     "OperatorRow",
@@ -347,13 +348,23 @@ class CampaignRow(Base):
     __table_args__ = ({"sqlite_autoincrement": True},)
 
 
+class DeliveryState:
+    """``DeliveryRow.state``: queued, sending (marked before the call), then one of sent,
+    failed for good, blocked (the person blocked the bot or the chat is gone)."""
+
+    QUEUED = 0
+    SENDING = 1
+    SENT = 2
+    FAILED = 3
+    BLOCKED = 4
+
+
 class DeliveryRow(Base):
     """One recipient of one campaign: the broadcast lane of the outbox.
 
-    ``state``: 0 queued, 1 sending (marked before the call), 2 sent, 3 failed for good,
-    4 blocked (the person blocked the bot or the chat is gone). A row found in state 1 after
-    a crash is sent again: the only way a person can get a campaign twice. ``subject_id``
-    becomes NULL when the person erases their data; the counts stay.
+    ``state`` is a ``DeliveryState``. A row found "sending" after a crash is sent again:
+    the only way a person can get a campaign twice. ``subject_id`` becomes NULL when the
+    person erases their data or is forgotten by retention; the counts stay.
     """
 
     __tablename__ = "campaign_deliveries"
